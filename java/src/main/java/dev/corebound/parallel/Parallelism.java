@@ -1,0 +1,158 @@
+package dev.corebound.parallel;
+
+import dev.corebound.Backend;
+import dev.corebound.Blas;
+import dev.corebound.Corebound;
+import dev.corebound.kernels.Kernel;
+
+import java.lang.foreign.Arena;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How work is split across workers: the second axis beside the backend (the
+ * kernel). Any backend runs under any parallelism:
+ * {@code Corebound.blas(Backend.NATIVE, Parallelism.threads(4))}.
+ *
+ * <p>Every parallelism but {@link #serial()} and {@link #nativeThreads(int)}
+ * runs the same mechanism: an operation is cut into slices over views of the
+ * same memory (see {@link Task}), each slice runs the backend's kernel on some
+ * worker, and partial results combine in slice order. Slice sizes depend on the
+ * problem's shape only, so the result does not depend on the number of workers.
+ *
+ * <p>A parallelism owns its workers and its {@link #arena()}; close it when done.
+ */
+public abstract sealed class Parallelism implements AutoCloseable
+        permits Serial, ThreadPool, GilThreads, ProcessPool, NativeThreads {
+
+    private Arena arena;
+    private boolean closed;
+
+    /** One worker, the caller's thread; each operation is one call of the kernel. */
+    public static Parallelism serial() {
+        return new Serial();
+    }
+
+    /** {@code n} platform threads in this JVM, sharing memory. */
+    public static ThreadPool threads(int n) {
+        return new ThreadPool(n, false);
+    }
+
+    /** One platform thread per core. */
+    public static ThreadPool threads() {
+        return threads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A new virtual thread for every slice; the JVM runs them on one carrier thread per core. */
+    public static ThreadPool virtualThreads() {
+        return new ThreadPool(Runtime.getRuntime().availableProcessors(), true);
+    }
+
+    /**
+     * {@code n} threads that must hold one global lock to run Java arithmetic,
+     * handed over every 5 ms (CPython's default switch interval): a model of
+     * CPython's global interpreter lock.
+     */
+    public static GilThreads gil(int n) {
+        return gil(n, GilThreads.DEFAULT_SWITCH_INTERVAL);
+    }
+
+    /** {@code n} threads under an emulated GIL with the given switch interval. */
+    public static GilThreads gil(int n, Duration switchInterval) {
+        return new GilThreads(n, switchInterval);
+    }
+
+    /** {@code n} warm worker JVMs computing in place on shared memory. */
+    public static ProcessPool processes(int n) {
+        return new ProcessPool(n, ProcessPool.DEFAULT_CALL_TIMEOUT);
+    }
+
+    /** {@code n} worker JVMs, each call failing when a worker takes longer than {@code callTimeout}. */
+    public static ProcessPool processes(int n, Duration callTimeout) {
+        return new ProcessPool(n, callTimeout);
+    }
+
+    /** The backend's own threads (OpenMP's or OpenBLAS's), {@code n} of them inside every call. */
+    public static NativeThreads nativeThreads(int n) {
+        return new NativeThreads(n);
+    }
+
+    static int requirePositive(String what, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(what + " needs at least 1 worker, but was given " + n);
+        }
+        return n;
+    }
+
+    /** For example "threads(4)". */
+    public abstract String name();
+
+    /** How many workers run at once. */
+    public abstract int workers();
+
+    /** {@code kernel} run under this parallelism: its operations are sliced and spread over the workers. */
+    public Kernel apply(Kernel kernel) {
+        requireOpen();
+        return new PartitionedKernel(kernel, this);
+    }
+
+    /** Operations on {@code backend} under this parallelism; same as {@code Corebound.blas(backend, this)}. */
+    public Blas blas(Backend backend) {
+        return Corebound.blas(backend, this);
+    }
+
+    /**
+     * Runs tasks on the workers, each with {@code kernel} (or, in a worker
+     * process, the same backend's kernel there), and returns their results in
+     * task order. The first failure is thrown once every task has finished.
+     */
+    public abstract double[] run(Kernel kernel, List<? extends Task> tasks);
+
+    /**
+     * Memory that every worker reads and writes in place, without a copy:
+     * shared memory for processes, a shared arena otherwise. Closed with this parallelism.
+     */
+    public final synchronized Arena arena() {
+        requireOpen();
+        if (arena == null) {
+            arena = newArena();
+        }
+        return arena;
+    }
+
+    Arena newArena() {
+        return Arena.ofShared();
+    }
+
+    /** How this parallelism reaches an operation's memory for one call. */
+    Staging staging() {
+        return Staging.sameProcess(name());
+    }
+
+    final synchronized void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(name() + " is closed");
+        }
+    }
+
+    /** Stops the workers and frees the arena; the parallelism cannot be used after. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopWorkers();
+        if (arena != null) {
+            arena.close();
+        }
+    }
+
+    /** Stops this parallelism's workers; called once, by {@link #close()}. */
+    abstract void stopWorkers();
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

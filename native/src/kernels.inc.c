@@ -1,0 +1,227 @@
+/*
+ * The kernels that differ per instruction set, written once in portable C
+ * with GCC/Clang vector extensions. Each kernels_<set>.c defines
+ *   KSET       the set's name, e.g. avx512
+ *   VLEN       doubles per vector register
+ *   MR, NR     the gemm microkernel's tile of C (NR a multiple of VLEN)
+ *   SUPPORTED  an expression that is true when this CPU runs the set
+ * and includes this file; that file's compiler flags (-mavx2, -mavx512f, ...)
+ * choose the instructions. Reductions keep ACC independent vector
+ * accumulators so that additions overlap instead of waiting on each other.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#define ACC 4
+#define NV (NR / VLEN)
+#define CONCAT2(a, b) a##_##b
+#define CONCAT(a, b) CONCAT2(a, b)
+#define NAME(f) CONCAT(f, KSET)
+#define STR2(x) #x
+#define STR(x) STR2(x)
+
+typedef double vd __attribute__((vector_size(VLEN * sizeof(double))));
+typedef int64_t vi __attribute__((vector_size(VLEN * sizeof(double))));
+
+static inline vd load(const double *p) {
+    vd v;
+    memcpy(&v, p, sizeof v); /* unaligned load */
+    return v;
+}
+
+static inline void store(double *p, vd v) {
+    memcpy(p, &v, sizeof v);
+}
+
+static inline vd splat(double x) {
+    return (vd){0} + x;
+}
+
+static inline vd vabs(vd v) {
+    return (vd) ((vi) v & ((vi){0} + INT64_MAX));
+}
+
+/* Lanes added in order, so the result depends on n only. */
+static inline double hsum(vd v) {
+    double s = 0;
+    for (int i = 0; i < VLEN; i++) {
+        s += v[i];
+    }
+    return s;
+}
+
+static inline double combine(const vd acc[ACC]) {
+    return hsum((acc[0] + acc[1]) + (acc[2] + acc[3]));
+}
+
+static double NAME(ddot)(int64_t n, const double *x, const double *y) {
+    vd acc[ACC] = {{0}};
+    int64_t i = 0;
+    for (; i + ACC * VLEN <= n; i += ACC * VLEN) {
+        for (int a = 0; a < ACC; a++) {
+            acc[a] += load(x + i + a * VLEN) * load(y + i + a * VLEN);
+        }
+    }
+    for (; i + VLEN <= n; i += VLEN) {
+        acc[0] += load(x + i) * load(y + i);
+    }
+    double s = combine(acc);
+    for (; i < n; i++) {
+        s += x[i] * y[i];
+    }
+    return s;
+}
+
+static void NAME(daxpy)(int64_t n, double alpha, const double *x, double *y) {
+    vd va = splat(alpha);
+    int64_t i = 0;
+    for (; i + VLEN <= n; i += VLEN) {
+        store(y + i, load(y + i) + va * load(x + i));
+    }
+    for (; i < n; i++) {
+        y[i] += alpha * x[i];
+    }
+}
+
+static void NAME(dscal)(int64_t n, double alpha, double *x) {
+    vd va = splat(alpha);
+    int64_t i = 0;
+    for (; i + VLEN <= n; i += VLEN) {
+        store(x + i, va * load(x + i));
+    }
+    for (; i < n; i++) {
+        x[i] *= alpha;
+    }
+}
+
+static double NAME(dasum)(int64_t n, const double *x) {
+    vd acc[ACC] = {{0}};
+    int64_t i = 0;
+    for (; i + ACC * VLEN <= n; i += ACC * VLEN) {
+        for (int a = 0; a < ACC; a++) {
+            acc[a] += vabs(load(x + i + a * VLEN));
+        }
+    }
+    for (; i + VLEN <= n; i += VLEN) {
+        acc[0] += vabs(load(x + i));
+    }
+    double s = combine(acc);
+    for (; i < n; i++) {
+        s += x[i] < 0 ? -x[i] : x[i];
+    }
+    return s;
+}
+
+static double NAME(dsum)(int64_t n, const double *x) {
+    vd acc[ACC] = {{0}};
+    int64_t i = 0;
+    for (; i + ACC * VLEN <= n; i += ACC * VLEN) {
+        for (int a = 0; a < ACC; a++) {
+            acc[a] += load(x + i + a * VLEN);
+        }
+    }
+    for (; i + VLEN <= n; i += VLEN) {
+        acc[0] += load(x + i);
+    }
+    double s = combine(acc);
+    for (; i < n; i++) {
+        s += x[i];
+    }
+    return s;
+}
+
+/* Keeps m where a is not greater, so NaN (never greater) is skipped. */
+static inline vd vmax(vd m, vd a) {
+    vi greater = a > m;
+    return (vd) (((vi) a & greater) | ((vi) m & ~greater));
+}
+
+static double NAME(damax)(int64_t n, const double *x) {
+    vd m = (vd){0};
+    int64_t i = 0;
+    for (; i + VLEN <= n; i += VLEN) {
+        m = vmax(m, vabs(load(x + i)));
+    }
+    double best = 0;
+    for (int l = 0; l < VLEN; l++) {
+        best = m[l] > best ? m[l] : best;
+    }
+    for (; i < n; i++) {
+        double a = x[i] < 0 ? -x[i] : x[i];
+        best = a > best ? a : best;
+    }
+    return best;
+}
+
+static double NAME(dsumsq)(int64_t n, const double *x, double s1, double s2) {
+    vd acc[ACC] = {{0}};
+    vd v1 = splat(s1);
+    vd v2 = splat(s2);
+    int64_t i = 0;
+    for (; i + ACC * VLEN <= n; i += ACC * VLEN) {
+        for (int a = 0; a < ACC; a++) {
+            vd v = load(x + i + a * VLEN) * v1 * v2;
+            acc[a] += v * v;
+        }
+    }
+    for (; i + VLEN <= n; i += VLEN) {
+        vd v = load(x + i) * v1 * v2;
+        acc[0] += v * v;
+    }
+    double s = combine(acc);
+    for (; i < n; i++) {
+        double v = x[i] * s1 * s2;
+        s += v * v;
+    }
+    return s;
+}
+
+/* MR x NR accumulators stay in vector registers for the whole kc loop. */
+static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double *restrict b,
+                             double *restrict c, int64_t ldc) {
+    vd acc[MR][NV];
+    for (int i = 0; i < MR; i++) {
+        for (int v = 0; v < NV; v++) {
+            acc[i][v] = (vd){0};
+        }
+    }
+    for (int64_t p = 0; p < kc; p++) {
+        const vd *bp = (const vd *) (const void *) (b + p * NR); /* packed: aligned */
+        vd bv[NV];
+        for (int v = 0; v < NV; v++) {
+            bv[v] = bp[v];
+        }
+        for (int i = 0; i < MR; i++) {
+            vd ai = splat(a[p * MR + i]);
+            for (int v = 0; v < NV; v++) {
+                acc[i][v] += ai * bv[v];
+            }
+        }
+    }
+    for (int i = 0; i < MR; i++) {
+        for (int v = 0; v < NV; v++) {
+            double *ci = c + i * ldc + v * VLEN;
+            store(ci, load(ci) + acc[i][v]);
+        }
+    }
+}
+
+static int NAME(supported)(void) {
+    return SUPPORTED;
+}
+
+const cb_kernel_table NAME(cb_kernels) = {
+    .name = STR(KSET),
+    .supported = NAME(supported),
+    .ddot = NAME(ddot),
+    .daxpy = NAME(daxpy),
+    .dscal = NAME(dscal),
+    .dasum = NAME(dasum),
+    .dsum = NAME(dsum),
+    .damax = NAME(damax),
+    .dsumsq = NAME(dsumsq),
+    .gemm_micro = NAME(gemm_micro),
+    .mr = MR,
+    .nr = NR,
+};
