@@ -179,11 +179,12 @@ public final class ScalarKernel implements Kernel {
                     }
                 }
                 for (long i = 0; i < m; i++) {
-                    long row = i * ldc + j0;
+                    MemorySegment row = c.asSlice((i * ldc + j0) * Double.BYTES, (long) nb * Double.BYTES);
                     for (int p = 0; p < kb; p++) {
                         double aip = alpha * element(a, lda, transA, i, p0 + p);
+                        int base = p * nb;
                         for (int j = 0; j < nb; j++) {
-                            set(c, row + j, get(c, row + j) + aip * panel[p * nb + j]);
+                            row.setAtIndex(JAVA_DOUBLE, j, row.getAtIndex(JAVA_DOUBLE, j) + aip * panel[base + j]);
                         }
                     }
                 }

@@ -309,7 +309,7 @@ public final class VectorKernel implements Kernel {
         int ncMax = (int) Math.min(NC, roundUp(n, NR));
         double[] bPack = new double[kcMax * ncMax];
         double[] aPack = new double[kcMax * (int) roundUp(Math.min(MC, m), MR)];
-        double[] edge = new double[MR * NR];
+        double[] tile = new double[MR * NR];
         for (long j0 = 0; j0 < n; j0 += NC) {
             int nc = (int) Math.min(NC, n - j0);
             for (long p0 = 0; p0 < k; p0 += KC) {
@@ -318,7 +318,7 @@ public final class VectorKernel implements Kernel {
                 for (long i0 = 0; i0 < m; i0 += MC) {
                     int mc = (int) Math.min(MC, m - i0);
                     packA(transA, a, lda, i0, mc, p0, kc, aPack);
-                    macroKernel(mc, nc, kc, aPack, bPack, c, i0 * ldc + j0, ldc, edge);
+                    macroKernel(mc, nc, kc, aPack, bPack, c, i0 * ldc + j0, ldc, tile);
                 }
             }
         }
@@ -357,39 +357,29 @@ public final class VectorKernel implements Kernel {
         }
     }
 
-    /** C block at {@code cOffset} += packed A block * packed B panel, tile by tile; edge tiles go through {@code edge}. */
+    /**
+     * C block at {@code cOffset} += packed A block * packed B panel, tile by
+     * tile: the microkernel leaves each tile's sums in {@code tile}, and only
+     * the part inside C is added, which handles edge tiles with no special case.
+     */
     private static void macroKernel(int mc, int nc, int kc, double[] aPack, double[] bPack,
-                                    MemorySegment c, long cOffset, long ldc, double[] edge) {
-        MemorySegment edgeSegment = MemorySegment.ofArray(edge);
+                                    MemorySegment c, long cOffset, long ldc, double[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int bAt = (jr / NR) * kc * NR;
+            int cols = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
-                int aAt = (ir / MR) * kc * MR;
-                long tile = cOffset + ir * ldc + jr;
-                if (ir + MR <= mc && jr + NR <= nc) {
-                    microKernel(kc, aPack, aAt, bPack, bAt, c, tile, ldc);
-                    continue;
-                }
-                java.util.Arrays.fill(edge, 0.0);
-                microKernel(kc, aPack, aAt, bPack, bAt, edgeSegment, 0, NR);
-                int rows = Math.min(MR, mc - ir);
-                int cols = Math.min(NR, nc - jr);
-                for (int i = 0; i < rows; i++) {
-                    for (int j = 0; j < cols; j++) {
-                        long at = tile + i * ldc + j;
-                        c.setAtIndex(JAVA_DOUBLE, at, get(c, at) + edge[i * NR + j]);
-                    }
-                }
+                microKernel(kc, aPack, (ir / MR) * kc * MR, bPack, bAt, tile);
+                addTile(tile, Math.min(MR, mc - ir), cols, c, cOffset + ir * ldc + jr, ldc);
             }
         }
     }
 
     /**
-     * C[0:MR, 0:NR] += A panel * B panel over kc steps. The twelve accumulators
-     * are locals, not an array, so that C2 keeps them in registers.
+     * tile = A panel * B panel over kc steps. The twelve accumulators are
+     * locals, not an array, and the method stays small, so that C2 inlines
+     * every vector operation and keeps the accumulators in registers.
      */
-    private static void microKernel(int kc, double[] a, int aAt, double[] b, int bAt,
-                                     MemorySegment c, long cAt, long ldc) {
+    private static void microKernel(int kc, double[] a, int aAt, double[] b, int bAt, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0; p < kc; p++) {
@@ -416,17 +406,32 @@ public final class VectorKernel implements Kernel {
             c50 = ai.fma(b0, c50);
             c51 = ai.fma(b1, c51);
         }
-        addRow(c, cAt, c00, c01);
-        addRow(c, cAt + ldc, c10, c11);
-        addRow(c, cAt + 2 * ldc, c20, c21);
-        addRow(c, cAt + 3 * ldc, c30, c31);
-        addRow(c, cAt + 4 * ldc, c40, c41);
-        addRow(c, cAt + 5 * ldc, c50, c51);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
     }
 
-    private static void addRow(MemorySegment c, long at, DoubleVector v0, DoubleVector v1) {
-        store(load(c, at).add(v0), c, at);
-        store(load(c, at + L).add(v1), c, at + L);
+    /** C[i, j] += tile[i, j] for the rows x cols part of the tile that lies inside C. */
+    private static void addTile(double[] tile, int rows, int cols, MemorySegment c, long at, long ldc) {
+        for (int i = 0; i < rows; i++) {
+            long row = at + i * ldc;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                store(load(c, row + j).add(DoubleVector.fromArray(S, tile, i * NR + j)), c, row + j);
+            }
+            for (; j < cols; j++) {
+                c.setAtIndex(JAVA_DOUBLE, row + j, get(c, row + j) + tile[i * NR + j]);
+            }
+        }
     }
 
     @Override
