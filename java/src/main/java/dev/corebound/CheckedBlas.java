@@ -26,6 +26,16 @@ final class CheckedBlas implements Blas {
         return kernel.backend();
     }
 
+    /** Sizes and leading dimensions must fit the backend (CBLAS takes 32-bit ints). */
+    private void fits(String op, long... sizes) {
+        for (long size : sizes) {
+            if (size > kernel.maxDimension()) {
+                throw new IllegalArgumentException(op + ": " + kernel.backend() + " takes sizes and leading dimensions up to "
+                        + kernel.maxDimension() + ", but was given " + size);
+            }
+        }
+    }
+
     @Override
     public double dot(DenseVector x, DenseVector y) {
         sameLength("dot", x, y);
@@ -113,7 +123,7 @@ final class CheckedBlas implements Blas {
                 c.segment(), c.ld());
     }
 
-    private static void sameLength(String op, DenseVector x, DenseVector y) {
+    private void sameLength(String op, DenseVector x, DenseVector y) {
         live(op, "x", x);
         live(op, "y", y);
         if (x.length() != y.length()) {
@@ -122,14 +132,16 @@ final class CheckedBlas implements Blas {
         }
     }
 
-    private static void live(String op, String name, DenseVector v) {
+    private void live(String op, String name, DenseVector v) {
         Objects.requireNonNull(v, name);
         live(op, name, v.segment());
+        fits(op, v.length());
     }
 
-    private static void live(String op, String name, DenseMatrix m) {
+    private void live(String op, String name, DenseMatrix m) {
         Objects.requireNonNull(m, name);
         live(op, name, m.segment());
+        fits(op, m.rows(), m.cols(), m.ld());
     }
 
     private static void live(String op, String name, MemorySegment s) {

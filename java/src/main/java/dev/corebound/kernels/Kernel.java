@@ -20,6 +20,11 @@ public interface Kernel {
     /** What runs, for {@code info}: library version, kernel set, SIMD width. */
     String description();
 
+    /** The largest size or leading dimension this backend accepts (CBLAS takes 32-bit ints). */
+    default long maxDimension() {
+        return Long.MAX_VALUE;
+    }
+
     double dot(long n, MemorySegment x, MemorySegment y);
 
     void axpy(long n, double alpha, MemorySegment x, MemorySegment y);

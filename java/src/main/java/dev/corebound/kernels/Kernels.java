@@ -28,13 +28,23 @@ public final class Kernels {
                 case JAVA_SCALAR -> new ScalarKernel();
                 case JAVA_VECTOR -> vector();
                 case NATIVE -> new NativeKernel();
-                case OPENBLAS, OPENBLAS_JNI -> throw new BackendUnavailableException(backend, "not built yet");
+                case OPENBLAS -> new OpenBlasKernel();
+                case OPENBLAS_JNI -> jni();
             };
         } catch (BackendUnavailableException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new BackendUnavailableException(backend, oneLine(e), e);
         }
+    }
+
+    private static Kernel jni() {
+        try {
+            Class.forName("org.bytedeco.openblas.global.openblas_nolapack", false, Kernels.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new BackendUnavailableException(Backend.OPENBLAS_JNI, "JavaCPP's org.bytedeco:openblas is not on the class path");
+        }
+        return new OpenBlasJniKernel();
     }
 
     private static Kernel vector() {

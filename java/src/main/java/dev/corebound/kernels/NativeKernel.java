@@ -5,39 +5,25 @@ import dev.corebound.Transpose;
 import dev.corebound.ffm.NativeLibrary;
 import dev.corebound.ffm.corebound_h;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
  * {@link Backend#NATIVE}: corebound's C kernels through the FFM API, on the
- * same memory the Java kernels use, with no copy.
- *
- * <p>Short calls, and calls on heap arrays, go through handles linked with
- * {@link Linker.Option#critical(boolean) critical(true)}: they skip the
- * thread-state transition (which matters when the work is a few nanoseconds)
- * and may read heap arrays in place. That is safe here because these C
- * functions never call back into Java and never block; the cost is that
- * garbage collection waits for the call, which is why long calls on off-heap
- * memory use the ordinary handles.
+ * same memory the Java kernels use, with no copy. Short calls and calls on
+ * heap arrays take the critical path (see {@link Downcalls}).
  */
 public final class NativeKernel implements Kernel {
 
-    /** Level-1 calls up to this many elements take the critical path. */
-    private static final long CRITICAL_MAX_ELEMENTS = 1 << 14;
-    /** gemv/gemm calls up to this many multiply-adds take the critical path. */
-    private static final long CRITICAL_MAX_FMAS = 1 << 16;
-
-    private static final MethodHandle DDOT = criticalHandle(corebound_h.cb_ddot$address(), corebound_h.cb_ddot$descriptor());
-    private static final MethodHandle DAXPY = criticalHandle(corebound_h.cb_daxpy$address(), corebound_h.cb_daxpy$descriptor());
-    private static final MethodHandle DSCAL = criticalHandle(corebound_h.cb_dscal$address(), corebound_h.cb_dscal$descriptor());
-    private static final MethodHandle DASUM = criticalHandle(corebound_h.cb_dasum$address(), corebound_h.cb_dasum$descriptor());
-    private static final MethodHandle DNRM2 = criticalHandle(corebound_h.cb_dnrm2$address(), corebound_h.cb_dnrm2$descriptor());
-    private static final MethodHandle IDAMAX = criticalHandle(corebound_h.cb_idamax$address(), corebound_h.cb_idamax$descriptor());
-    private static final MethodHandle DSUM = criticalHandle(corebound_h.cb_dsum$address(), corebound_h.cb_dsum$descriptor());
-    private static final MethodHandle DGEMV = criticalHandle(corebound_h.cb_dgemv$address(), corebound_h.cb_dgemv$descriptor());
-    private static final MethodHandle DGEMM = criticalHandle(corebound_h.cb_dgemm$address(), corebound_h.cb_dgemm$descriptor());
+    private static final MethodHandle DDOT = Downcalls.critical(corebound_h.cb_ddot$address(), corebound_h.cb_ddot$descriptor());
+    private static final MethodHandle DAXPY = Downcalls.critical(corebound_h.cb_daxpy$address(), corebound_h.cb_daxpy$descriptor());
+    private static final MethodHandle DSCAL = Downcalls.critical(corebound_h.cb_dscal$address(), corebound_h.cb_dscal$descriptor());
+    private static final MethodHandle DASUM = Downcalls.critical(corebound_h.cb_dasum$address(), corebound_h.cb_dasum$descriptor());
+    private static final MethodHandle DNRM2 = Downcalls.critical(corebound_h.cb_dnrm2$address(), corebound_h.cb_dnrm2$descriptor());
+    private static final MethodHandle IDAMAX = Downcalls.critical(corebound_h.cb_idamax$address(), corebound_h.cb_idamax$descriptor());
+    private static final MethodHandle DSUM = Downcalls.critical(corebound_h.cb_dsum$address(), corebound_h.cb_dsum$descriptor());
+    private static final MethodHandle DGEMV = Downcalls.critical(corebound_h.cb_dgemv$address(), corebound_h.cb_dgemv$descriptor());
+    private static final MethodHandle DGEMM = Downcalls.critical(corebound_h.cb_dgemm$address(), corebound_h.cb_dgemm$descriptor());
 
     private final int threads;
 
@@ -58,10 +44,6 @@ public final class NativeKernel implements Kernel {
         this.threads = threads;
     }
 
-    private static MethodHandle criticalHandle(MemorySegment address, FunctionDescriptor descriptor) {
-        return Linker.nativeLinker().downcallHandle(address, descriptor, Linker.Option.critical(true));
-    }
-
     /** Library version and kernel set, e.g. "libcorebound 0.1.0, kernels avx512". */
     public static String libraryInfo() {
         return "libcorebound " + corebound_h.cb_version().getString(0)
@@ -78,109 +60,93 @@ public final class NativeKernel implements Kernel {
         return libraryInfo() + ", " + NativeLibrary.source() + (threads > 1 ? ", " + threads + " threads" : "");
     }
 
-    private static boolean critical(long work, long limit, MemorySegment... segments) {
-        if (work <= limit) {
-            return true;
-        }
-        for (MemorySegment s : segments) {
-            if (!s.isNative()) {
-                return true; // only a critical call may read a heap array in place
-            }
-        }
-        return false;
-    }
-
     private static int flag(Transpose t) {
         return t.transposed() ? corebound_h.CB_TRANS() : corebound_h.CB_NO_TRANS();
     }
 
-    private static AssertionError unexpected(Throwable t) {
-        return new AssertionError("native call failed unexpectedly", t);
-    }
-
     @Override
     public double dot(long n, MemorySegment x, MemorySegment y) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x, y)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x, y)) {
             return corebound_h.cb_ddot(n, x, y);
         }
         try {
             return (double) DDOT.invokeExact(n, x, y);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
     @Override
     public void axpy(long n, double alpha, MemorySegment x, MemorySegment y) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x, y)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x, y)) {
             corebound_h.cb_daxpy(n, alpha, x, y);
             return;
         }
         try {
             DAXPY.invokeExact(n, alpha, x, y);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
     @Override
     public void scal(long n, double alpha, MemorySegment x) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x)) {
             corebound_h.cb_dscal(n, alpha, x);
             return;
         }
         try {
             DSCAL.invokeExact(n, alpha, x);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
     @Override
     public double asum(long n, MemorySegment x) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x)) {
             return corebound_h.cb_dasum(n, x);
         }
         try {
             return (double) DASUM.invokeExact(n, x);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
     @Override
     public double nrm2(long n, MemorySegment x) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x)) {
             return corebound_h.cb_dnrm2(n, x);
         }
         try {
             return (double) DNRM2.invokeExact(n, x);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
     @Override
     public long iamax(long n, MemorySegment x) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x)) {
             return corebound_h.cb_idamax(n, x);
         }
         try {
             return (long) IDAMAX.invokeExact(n, x);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
     @Override
     public double sum(long n, MemorySegment x) {
-        if (!critical(n, CRITICAL_MAX_ELEMENTS, x)) {
+        if (!Downcalls.useCritical(n, Downcalls.SHORT_ELEMENTS, x)) {
             return corebound_h.cb_dsum(n, x);
         }
         try {
             return (double) DSUM.invokeExact(n, x);
         } catch (Throwable t) {
-            throw unexpected(t);
+            throw Downcalls.unexpected(t);
         }
     }
 
@@ -190,13 +156,13 @@ public final class NativeKernel implements Kernel {
         int t = flag(trans);
         useThreads(threads);
         try {
-            if (critical(m * n, CRITICAL_MAX_FMAS, a, x, y)) {
+            if (Downcalls.useCritical(m * n, Downcalls.SHORT_FMAS, a, x, y)) {
                 DGEMV.invokeExact(t, m, n, alpha, a, lda, x, beta, y);
             } else {
                 corebound_h.cb_dgemv(t, m, n, alpha, a, lda, x, beta, y);
             }
         } catch (Throwable e) {
-            throw unexpected(e);
+            throw Downcalls.unexpected(e);
         } finally {
             useThreads(1);
         }
@@ -209,13 +175,13 @@ public final class NativeKernel implements Kernel {
         int tb = flag(transB);
         useThreads(threads);
         try {
-            if (critical(m * n * k, CRITICAL_MAX_FMAS, a, b, c)) {
+            if (Downcalls.useCritical(m * n * k, Downcalls.SHORT_FMAS, a, b, c)) {
                 DGEMM.invokeExact(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             } else {
                 corebound_h.cb_dgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             }
         } catch (Throwable e) {
-            throw unexpected(e);
+            throw Downcalls.unexpected(e);
         } finally {
             useThreads(1);
         }

@@ -140,6 +140,13 @@ public final class ScalarKernel implements Kernel {
         }
     }
 
+    /** C = beta * C for an m x n matrix, with the beta rules of {@link #scaleOutput}. */
+    static void scaleMatrix(long m, long n, double beta, MemorySegment c, long ldc) {
+        for (long i = 0; i < m && n > 0; i++) {
+            scaleOutput(n, beta, c.asSlice(i * ldc * Double.BYTES, n * Double.BYTES));
+        }
+    }
+
     /** y = beta * y, where beta == 0 writes zeros without reading y (so NaN in y does not survive). */
     private static void scaleOutput(long n, double beta, MemorySegment y) {
         if (beta == 1) {
@@ -162,9 +169,7 @@ public final class ScalarKernel implements Kernel {
         if (m == 0 || n == 0) {
             return;
         }
-        for (long i = 0; i < m; i++) {
-            scaleOutput(n, beta, c.asSlice(i * ldc * Double.BYTES, n * Double.BYTES));
-        }
+        scaleMatrix(m, n, beta, c, ldc);
         if (alpha == 0 || k == 0) {
             return;
         }

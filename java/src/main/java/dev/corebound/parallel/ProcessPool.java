@@ -1,6 +1,7 @@
 package dev.corebound.parallel;
 
 import dev.corebound.Backend;
+import dev.corebound.ffm.OpenBlasLibrary;
 import dev.corebound.kernels.Kernel;
 
 import java.io.BufferedInputStream;
@@ -208,7 +209,10 @@ public final class ProcessPool extends Parallelism {
     private Worker launch(int slot) {
         try {
             Path log = dir.resolve("worker-" + slot + ".log");
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // A worker loads OpenBLAS the way this JVM did, without deciding (or probing) again.
+            OpenBlasLibrary.coreTypeInEffect().ifPresent(t -> builder.environment().put(OpenBlasLibrary.CORETYPE_ENV, t));
+            Process p = builder.start();
             Worker w = new Worker(slot, p, log, System.nanoTime());
             synchronized (this) {
                 all.add(w);

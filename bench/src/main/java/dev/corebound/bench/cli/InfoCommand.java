@@ -1,8 +1,10 @@
 package dev.corebound.bench.cli;
 
+import dev.corebound.Backend;
 import dev.corebound.BackendStatus;
 import dev.corebound.Corebound;
 import dev.corebound.Platform;
+import dev.corebound.ffm.OpenBlasLibrary;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -23,6 +25,14 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println("backends");
         for (BackendStatus s : Corebound.available()) {
             System.out.println("  " + s);
+        }
+        if (Corebound.isAvailable(Backend.OPENBLAS)) {
+            OpenBlasLibrary.Info ob = OpenBlasLibrary.info();
+            System.out.println("openblas");
+            System.out.printf("  config   %s%n", OpenBlasLibrary.config());
+            System.out.printf("  library  %s%n", ob.path());
+            System.out.printf("  core     %s; without corebound: %s%n", OpenBlasLibrary.corename(), ob.pick());
+            System.out.printf("  tuning   %s (-D%s=auto|keep|<core>)%n", ob.decision().reason(), OpenBlasLibrary.CORETYPE_PROPERTY);
         }
         return 0;
     }

@@ -1,0 +1,209 @@
+package dev.corebound.kernels;
+
+import dev.corebound.Backend;
+import dev.corebound.Transpose;
+import dev.corebound.ffm.OpenBlasLibrary;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link Backend#OPENBLAS_JNI}: the same OpenBLAS library as {@link OpenBlasKernel},
+ * called through JavaCPP's JNI bindings ({@code org.bytedeco.openblas.global.openblas_nolapack}):
+ * the JNI baseline that FFM's call cost is measured against.
+ *
+ * <p>Off-heap memory is passed as JavaCPP pointers to the same bytes. JavaCPP's
+ * array overloads take whole arrays only, so heap arrays (and views into them)
+ * are copied off-heap for the call, and outputs copied back. JavaCPP exposes
+ * only OpenBLAS's process-wide thread setter, so the thread count is set with
+ * OpenBLAS's per-thread one instead, through FFM, on the same library.
+ */
+public final class OpenBlasJniKernel implements Kernel {
+
+    private static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
+    /** The constant 1.0 in native memory, read (never written) by sum. */
+    private static final DoublePointer ONE = new DoublePointer(1.0);
+
+    private final int threads;
+
+    public OpenBlasJniKernel() {
+        this(1);
+    }
+
+    public OpenBlasJniKernel(int threads) {
+        if (!OpenBlasLibrary.info().javaCpp()) {
+            throw new IllegalStateException("the JNI baseline calls JavaCPP's OpenBLAS, but -D"
+                    + OpenBlasLibrary.PATH_PROPERTY + " points OPENBLAS at another library; unset it to compare the two on one library");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, but is " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.OPENBLAS_JNI;
+    }
+
+    @Override
+    public String description() {
+        return OpenBlasKernel.libraryInfo() + ", through JavaCPP's JNI, " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public long maxDimension() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public Kernel withNativeThreads(int threads) {
+        return new OpenBlasJniKernel(threads);
+    }
+
+    /** A JavaCPP pointer to memory that is already off-heap, without a copy. */
+    private static final class Address extends DoublePointer {
+        Address(MemorySegment segment) {
+            super((org.bytedeco.javacpp.Pointer) null);
+            address = segment.address();
+            limit = capacity = segment.byteSize() / Double.BYTES;
+        }
+    }
+
+    /** Pointers for one call; heap operands are copied off-heap, and outputs back when the call ends. */
+    private static final class Operands implements AutoCloseable {
+        private Arena copies;
+        private final List<MemorySegment[]> writeBack = new ArrayList<>();
+
+        DoublePointer in(MemorySegment s) {
+            return new Address(s.isNative() ? s : copy(s));
+        }
+
+        DoublePointer inOut(MemorySegment s) {
+            if (s.isNative()) {
+                return new Address(s);
+            }
+            MemorySegment c = copy(s);
+            writeBack.add(new MemorySegment[]{c, s});
+            return new Address(c);
+        }
+
+        private MemorySegment copy(MemorySegment heap) {
+            if (copies == null) {
+                copies = Arena.ofConfined();
+            }
+            return copies.allocate(Math.max(heap.byteSize(), Double.BYTES), 64).copyFrom(heap);
+        }
+
+        @Override
+        public void close() {
+            for (MemorySegment[] pair : writeBack) {
+                pair[1].copyFrom(pair[0].asSlice(0, pair[1].byteSize()));
+            }
+            if (copies != null) {
+                copies.close();
+            }
+        }
+    }
+
+    private static int flag(Transpose t) {
+        return t.transposed() ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+    }
+
+    @Override
+    public double dot(long n, MemorySegment x, MemorySegment y) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            return openblas_nolapack.cblas_ddot((int) n, o.in(x), 1, o.in(y), 1);
+        }
+    }
+
+    @Override
+    public void axpy(long n, double alpha, MemorySegment x, MemorySegment y) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            openblas_nolapack.cblas_daxpy((int) n, alpha, o.in(x), 1, o.inOut(y), 1);
+        }
+    }
+
+    @Override
+    public void scal(long n, double alpha, MemorySegment x) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            openblas_nolapack.cblas_dscal((int) n, alpha, o.inOut(x), 1);
+        }
+    }
+
+    @Override
+    public double asum(long n, MemorySegment x) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            return openblas_nolapack.cblas_dasum((int) n, o.in(x), 1);
+        }
+    }
+
+    @Override
+    public double nrm2(long n, MemorySegment x) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            return openblas_nolapack.cblas_dnrm2((int) n, o.in(x), 1);
+        }
+    }
+
+    @Override
+    public long iamax(long n, MemorySegment x) {
+        if (n == 0) {
+            return -1;
+        }
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            return openblas_nolapack.cblas_idamax((int) n, o.in(x), 1);
+        }
+    }
+
+    /**
+     * JavaCPP does not bind OpenBLAS's cblas_dsum, so the sum is ddot of x with
+     * a single 1.0 read at increment 0: every product x[i] * 1 is exact, so
+     * this is a plain sum in OpenBLAS's own order.
+     */
+    @Override
+    public double sum(long n, MemorySegment x) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            return openblas_nolapack.cblas_ddot((int) n, o.in(x), 1, ONE, 0);
+        }
+    }
+
+    @Override
+    public void gemv(Transpose trans, long m, long n, double alpha, MemorySegment a, long lda,
+                     MemorySegment x, double beta, MemorySegment y) {
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            openblas_nolapack.cblas_dgemv(ROW_MAJOR, flag(trans), (int) m, (int) n, alpha, o.in(a), (int) lda,
+                    o.in(x), 1, beta, o.inOut(y), 1);
+        }
+    }
+
+    /**
+     * OpenBLAS 0.3.30 multiplies even when alpha is 0 (its small-matrix path),
+     * so NaN or Inf in A or B would reach C; reference BLAS skips the product.
+     * With alpha == 0 only C = beta * C is left, which the reference kernel does.
+     */
+    @Override
+    public void gemm(Transpose transA, Transpose transB, long m, long n, long k, double alpha,
+                     MemorySegment a, long lda, MemorySegment b, long ldb, double beta, MemorySegment c, long ldc) {
+        if (alpha == 0) {
+            ScalarKernel.scaleMatrix(m, n, beta, c, ldc);
+            return;
+        }
+        OpenBlasThreads.use(threads);
+        try (Operands o = new Operands()) {
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, flag(transA), flag(transB), (int) m, (int) n, (int) k, alpha,
+                    o.in(a), (int) lda, o.in(b), (int) ldb, beta, o.inOut(c), (int) ldc);
+        }
+    }
+}
