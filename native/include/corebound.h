@@ -137,6 +137,19 @@ CB_API int64_t cb_mandelbrot(int64_t width, int64_t height,
                              double x_min, double x_max,
                              double y_min, double y_max);
 
+/* Measurement kernels, for the peak rates benchmarks are compared with. */
+
+/*
+ * Runs `rounds` rounds of independent fused multiply-adds (2 flops each) on
+ * the widest vectors of the kernel set in use, on the calling thread, and
+ * returns how many floating-point operations that was. A value computed from
+ * every result is stored in *sink, so the work cannot be optimised away.
+ */
+CB_API int64_t cb_peak_fma(int64_t rounds, double *sink);
+
+/* The STREAM triad a[i] = b[i] + s * c[i]: 24 bytes of memory traffic per element. */
+CB_API void cb_triad(int64_t n, double *a, const double *b, const double *c, double s);
+
 /* Testing hook: crashes the calling process with a segmentation fault.
  * Only corebound's tests of worker-process crash handling call it. */
 CB_API void cb_debug_segfault(void);

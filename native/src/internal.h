@@ -37,6 +37,9 @@ typedef struct cb_kernel_table {
     void (*gemm_micro)(int64_t kc, const double *a, const double *b, double *c, int64_t ldc);
     int mr;
     int nr;
+
+    /* rounds of independent vector FMA chains; returns flops, stores a checksum in *sink. */
+    int64_t (*peak_fma)(int64_t rounds, double *sink);
 } cb_kernel_table;
 
 extern const cb_kernel_table cb_kernels_generic;

@@ -207,6 +207,32 @@ static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double 
     }
 }
 
+/*
+ * Enough independent chains to keep every FMA unit busy despite each FMA's
+ * latency (two units of four cycles need eight; twelve leaves room).
+ */
+#define CHAINS 12
+
+static int64_t NAME(peak_fma)(int64_t rounds, double *sink) {
+    vd acc[CHAINS];
+    for (int j = 0; j < CHAINS; j++) {
+        acc[j] = splat(1.0 + j * 1e-3);
+    }
+    vd mul = splat(1.0 - 1e-12);
+    vd add = splat(1e-12);
+    for (int64_t r = 0; r < rounds; r++) {
+        for (int j = 0; j < CHAINS; j++) {
+            acc[j] = acc[j] * mul + add;
+        }
+    }
+    vd total = (vd){0};
+    for (int j = 0; j < CHAINS; j++) {
+        total += acc[j];
+    }
+    *sink = hsum(total);
+    return rounds * CHAINS * VLEN * 2;
+}
+
 static int NAME(supported)(void) {
     return SUPPORTED;
 }
@@ -224,4 +250,5 @@ const cb_kernel_table NAME(cb_kernels) = {
     .gemm_micro = NAME(gemm_micro),
     .mr = MR,
     .nr = NR,
+    .peak_fma = NAME(peak_fma),
 };

@@ -309,6 +309,17 @@ static void test_workloads(void) {
     CHECK(cb_mandelbrot(1, 1, 0, 1, 77, 2, 2.001, 2, 2.001) == 1, "c = 2 + 2i escapes after one step");
 }
 
+static void test_measurement_kernels(void) {
+    double sink = 0;
+    int64_t flops = cb_peak_fma(1000, &sink);
+    CHECK(flops > 0 && flops % 1000 == 0, "cb_peak_fma counts its flops: %lld", (long long) flops);
+    CHECK(sink > 0 && isfinite(sink), "cb_peak_fma's checksum: %g", sink);
+    CHECK(cb_peak_fma(0, &sink) == 0, "no rounds, no flops");
+    double a[5], b[5] = {1, 2, 3, 4, 5}, c[5] = {1, 1, 1, 1, 1};
+    cb_triad(5, a, b, c, 2.0);
+    CHECK(a[0] == 3 && a[4] == 7, "cb_triad");
+}
+
 int main(void) {
     const char *sets[] = {"generic", "avx2", "avx512"};
     const char *initial = cb_kernel_set();
@@ -326,6 +337,7 @@ int main(void) {
         test_gemm();
         test_gemm_special_values();
         test_threads();
+        test_measurement_kernels();
         printf("kernel set %s: %s\n", sets[s], failures == before ? "ok" : "FAILED");
         ran++;
     }

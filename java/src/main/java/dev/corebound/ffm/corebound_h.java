@@ -1001,6 +1001,124 @@ public class corebound_h {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+    private static class cb_peak_fma {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = corebound_h.findOrThrow("cb_peak_fma");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int64_t cb_peak_fma(int64_t rounds, double *sink)
+     * }
+     */
+    public static FunctionDescriptor cb_peak_fma$descriptor() {
+        return cb_peak_fma.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int64_t cb_peak_fma(int64_t rounds, double *sink)
+     * }
+     */
+    public static MethodHandle cb_peak_fma$handle() {
+        return cb_peak_fma.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int64_t cb_peak_fma(int64_t rounds, double *sink)
+     * }
+     */
+    public static MemorySegment cb_peak_fma$address() {
+        return cb_peak_fma.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int64_t cb_peak_fma(int64_t rounds, double *sink)
+     * }
+     */
+    public static long cb_peak_fma(long rounds, MemorySegment sink) {
+        var mh$ = cb_peak_fma.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("cb_peak_fma", rounds, sink);
+            }
+            return (long)mh$.invokeExact(rounds, sink);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static class cb_triad {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            corebound_h.C_LONG,
+            corebound_h.C_POINTER,
+            corebound_h.C_POINTER,
+            corebound_h.C_POINTER,
+            corebound_h.C_DOUBLE
+        );
+
+        public static final MemorySegment ADDR = corebound_h.findOrThrow("cb_triad");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void cb_triad(int64_t n, double *a, const double *b, const double *c, double s)
+     * }
+     */
+    public static FunctionDescriptor cb_triad$descriptor() {
+        return cb_triad.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void cb_triad(int64_t n, double *a, const double *b, const double *c, double s)
+     * }
+     */
+    public static MethodHandle cb_triad$handle() {
+        return cb_triad.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void cb_triad(int64_t n, double *a, const double *b, const double *c, double s)
+     * }
+     */
+    public static MemorySegment cb_triad$address() {
+        return cb_triad.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void cb_triad(int64_t n, double *a, const double *b, const double *c, double s)
+     * }
+     */
+    public static void cb_triad(long n, MemorySegment a, MemorySegment b, MemorySegment c, double s) {
+        var mh$ = cb_triad.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("cb_triad", n, a, b, c, s);
+            }
+            mh$.invokeExact(n, a, b, c, s);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static class cb_debug_segfault {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
             

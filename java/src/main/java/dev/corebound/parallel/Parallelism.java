@@ -8,6 +8,8 @@ import dev.corebound.kernels.Kernel;
 import java.lang.foreign.Arena;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How work is split across workers: the second axis beside the backend (the
@@ -24,6 +26,8 @@ import java.util.List;
  */
 public abstract sealed class Parallelism implements AutoCloseable
         permits Serial, ThreadPool, GilThreads, ProcessPool, NativeThreads {
+
+    private static final Pattern NAME = Pattern.compile("(threads|gil|processes|nativeThreads)\\((\\d+)\\)");
 
     private Arena arena;
     private boolean closed;
@@ -75,6 +79,35 @@ public abstract sealed class Parallelism implements AutoCloseable
     /** The backend's own threads (OpenMP's or OpenBLAS's), {@code n} of them inside every call. */
     public static NativeThreads nativeThreads(int n) {
         return new NativeThreads(n);
+    }
+
+    /**
+     * The parallelism a name describes, in the form {@link #name()} prints:
+     * {@code serial}, {@code threads(4)}, {@code virtualThreads}, {@code gil(2)},
+     * {@code processes(2)} or {@code nativeThreads(4)}.
+     *
+     * @throws IllegalArgumentException for anything else, naming what is allowed
+     */
+    public static Parallelism parse(String name) {
+        String s = name.trim();
+        if (s.equals("serial")) {
+            return serial();
+        }
+        if (s.equals("virtualThreads")) {
+            return virtualThreads();
+        }
+        Matcher m = NAME.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unknown parallelism '" + name + "': use serial, threads(n), "
+                    + "virtualThreads, gil(n), processes(n) or nativeThreads(n)");
+        }
+        int n = Integer.parseInt(m.group(2));
+        return switch (m.group(1)) {
+            case "threads" -> threads(n);
+            case "gil" -> gil(n);
+            case "processes" -> processes(n);
+            default -> nativeThreads(n);
+        };
     }
 
     static int requirePositive(String what, int n) {

@@ -1,0 +1,203 @@
+package dev.corebound.bench.cli;
+
+import dev.corebound.Backend;
+import dev.corebound.bench.peak.Peak;
+import dev.corebound.bench.plan.PlanEntry;
+import dev.corebound.bench.plan.Plans;
+import dev.corebound.bench.plan.Subject;
+import dev.corebound.bench.report.ReportFiles;
+import dev.corebound.bench.report.Results;
+import dev.corebound.bench.report.Row;
+import dev.corebound.bench.runner.PlanRunner;
+import dev.corebound.bench.runner.PlanRunner.Settings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code corebound compare}: runs a plan of JMH benchmarks (native against
+ * pure Java, threads against processes, corebound against its peers) and writes
+ * a results folder with JSON, CSV, a Markdown report and charts.
+ */
+@Command(name = "compare", description = {
+        "Runs a plan of JMH benchmarks and writes results.json, results.csv, report.md and charts (SVG and PNG).",
+        "Ctrl-C stops cleanly and keeps what was measured so far."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    static final class PlanChoice {
+        @Option(names = "--quick", description = "The quick plan: about three minutes on two cores (the default).")
+        boolean quick;
+
+        @Option(names = "--full", description = "The full plan: every size and worker count, about half an hour.")
+        boolean full;
+    }
+
+    @ArgGroup(exclusive = true)
+    PlanChoice plan = new PlanChoice();
+
+    @Option(names = "--op", split = ",", paramLabel = "OP",
+            description = "Only these operations: gemm, gemv, dot, axpy, monteCarloPi, mandelbrot, overhead.")
+    List<String> ops;
+
+    @Option(names = "--backend", split = ",", paramLabel = "NAME",
+            description = "Only these backends or peers (JAVA_SCALAR, ..., ejml, ejml_mt, netlib_vector, netlib_java).")
+    List<String> backends;
+
+    @Option(names = "--parallelism", split = ",", paramLabel = "P",
+            description = "Only these parallelisms: a kind (serial, threads, processes, gil, nativeThreads) or an exact one (threads(2)).")
+    List<String> parallelisms;
+
+    @Option(names = "--size", split = ",", paramLabel = "N", description = "Only these sizes.")
+    List<Long> sizes;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Results folder (default: corebound-results/<date-time>).")
+    Path out;
+
+    @Option(names = "--forks", description = "JMH forks per measurement (default: the plan's).")
+    Integer forks;
+
+    @Option(names = "--warmup", description = "JMH warm-up iterations (default: the plan's).")
+    Integer warmup;
+
+    @Option(names = "--iterations", description = "JMH measurement iterations (default: the plan's).")
+    Integer iterations;
+
+    @Option(names = "--time", paramLabel = "MILLIS", description = "Milliseconds per JMH iteration (default: the plan's).")
+    Long millis;
+
+    private static final Set<String> OPS = Set.of("gemm", "gemv", "dot", "axpy", "monteCarloPi", "mandelbrot", "overhead");
+    private static final Set<String> FAMILIES = Set.of("serial", "threads", "processes", "gil", "nativeThreads", "virtualThreads");
+
+    @Override
+    public Integer call() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<PlanEntry> entries = (plan.full ? Plans.full(cores) : Plans.quick(cores)).stream().filter(this::selected).toList();
+        validateFilters();
+        if (entries.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "the filters leave nothing to run: the " + (plan.full ? "full" : "quick")
+                    + " plan has " + describe(plan.full ? Plans.full(cores) : Plans.quick(cores)));
+        }
+        Settings base = plan.full ? Settings.full() : Settings.quick();
+        Settings settings = new Settings(forks != null ? forks : base.forks(),
+                warmup != null ? warmup : base.warmupIterations(),
+                millis != null ? Duration.ofMillis(millis) : base.warmupTime(),
+                iterations != null ? iterations : base.iterations(),
+                millis != null ? Duration.ofMillis(millis) : base.iterationTime());
+        Path dir = out != null ? out : Path.of("corebound-results",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+
+        System.out.printf("corebound compare: %d measurements (%s plan), results in %s%n", entries.size(),
+                plan.full ? "full" : "quick", dir);
+        System.out.println("measuring this machine's peak...");
+        Peak peak = Peak.quick(cores);
+        PlanRunner runner = new PlanRunner(peak, entries.size());
+        AtomicBoolean written = new AtomicBoolean();
+        Thread onInterrupt = Thread.ofPlatform().unstarted(() -> {
+            if (written.compareAndSet(false, true)) {
+                Results partial = runner.snapshot();
+                writeQuietly(dir, partial);
+                System.err.printf("%ninterrupted: %d of %d measurements kept in %s%n", partial.rows().size(),
+                        entries.size(), dir);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Results results = runner.run(entries, settings, dir.resolve("jmh.log"), System.err, System.console() != null);
+        if (written.compareAndSet(false, true)) {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            ReportFiles.write(dir, results);
+        }
+        summarize(results, dir);
+        return results.failed().isEmpty() ? 0 : 1;
+    }
+
+    private boolean selected(PlanEntry e) {
+        Subject s = e.subject();
+        return (ops == null || ops.contains(s.op()))
+                && (backends == null || backends.contains(s.implementation()))
+                && (parallelisms == null || parallelisms.contains(s.parallelism()) || parallelisms.contains(s.family()))
+                && (sizes == null || sizes.contains(s.size()));
+    }
+
+    /** Names that can never match are mistakes: say what is allowed. */
+    private void validateFilters() {
+        Set<String> implementations = new TreeSet<>(Stream.of(Backend.values()).map(Enum::name).toList());
+        implementations.addAll(List.of("ejml", "ejml_mt", "netlib_vector", "netlib_java"));
+        check("--op", ops, OPS);
+        check("--backend", backends, implementations);
+        if (parallelisms != null) {
+            for (String p : parallelisms) {
+                String family = p.contains("(") ? p.substring(0, p.indexOf('(')) : p;
+                if (!FAMILIES.contains(family)) {
+                    throw new ParameterException(spec.commandLine(), "unknown parallelism '" + p + "'; allowed: "
+                            + String.join(", ", new TreeSet<>(FAMILIES)) + ", optionally with a worker count such as threads(2)");
+                }
+            }
+        }
+    }
+
+    private void check(String option, List<String> given, Set<String> allowed) {
+        if (given == null) {
+            return;
+        }
+        for (String g : given) {
+            if (!allowed.contains(g)) {
+                throw new ParameterException(spec.commandLine(), "unknown value '" + g + "' for " + option
+                        + "; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    private static String describe(List<PlanEntry> entries) {
+        return "ops " + entries.stream().map(e -> e.subject().op()).collect(Collectors.toCollection(TreeSet::new))
+                + " and sizes " + entries.stream().map(e -> e.subject().size()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static void writeQuietly(Path dir, Results results) {
+        try {
+            ReportFiles.write(dir, results);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not write the results: " + e.getMessage());
+        }
+    }
+
+    /** The headline figures on the terminal; the rest is in report.md. */
+    private static void summarize(Results r, Path dir) {
+        System.out.printf(Locale.ROOT, "%npeak: %.1f GFLOP/s on one core, %.1f on %d, memory %.1f GB/s%n",
+                r.peak().gflopsOneCore(), r.peak().gflopsAllCores(), r.peak().cores(), r.peak().triadGBs());
+        for (Row row : r.rows()) {
+            Subject s = row.subject();
+            String rate = Double.isFinite(row.gflops()) ? String.format(Locale.ROOT, "%8.2f GFLOP/s", row.gflops()) : "";
+            if (s.memoryBound()) {
+                rate = String.format(Locale.ROOT, "%8.2f GB/s   ", row.gbs());
+            }
+            System.out.printf(Locale.ROOT, "  %-48s %12s  %s%n", s.label(), ReportFiles.time(row.secondsPerOp()), rate);
+        }
+        if (!r.failed().isEmpty()) {
+            System.out.println("failed (see jmh.log): " + String.join("; ", r.failed()));
+        }
+        System.out.println("report: " + dir.resolve("report.md"));
+    }
+}

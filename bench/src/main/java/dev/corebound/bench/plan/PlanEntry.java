@@ -1,0 +1,16 @@
+package dev.corebound.bench.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JMH run: a benchmark method, its parameters, the flags of its forked
+ * JVM, and the subject it measures.
+ *
+ * @param benchmark the JMH benchmark's full name, class and method
+ * @param params    JMH parameter values
+ * @param jvmArgs   the forked JVM's flags (every fork gets these, not the host's)
+ * @param subject   what is measured
+ */
+public record PlanEntry(String benchmark, Map<String, String> params, List<String> jvmArgs, Subject subject) {
+}

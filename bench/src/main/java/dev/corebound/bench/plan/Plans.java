@@ -1,0 +1,128 @@
+package dev.corebound.bench.plan;
+
+import dev.corebound.Backend;
+import dev.corebound.bench.jmh.CallOverheadBenchmark;
+import dev.corebound.bench.jmh.DotBenchmark;
+import dev.corebound.bench.jmh.GemmBenchmark;
+import dev.corebound.bench.jmh.GemvBenchmark;
+import dev.corebound.bench.jmh.PeerBenchmark;
+import dev.corebound.bench.jmh.AxpyBenchmark;
+import dev.corebound.bench.jmh.WorkloadBenchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The plans {@code compare} runs. {@link #quick} fits in about three minutes
+ * on two cores; {@link #full} sweeps every size and worker count.
+ */
+public final class Plans {
+
+    /** JVM flags every fork needs: the Vector API module and native access for corebound. */
+    public static final List<String> JVM_FLAGS = List.of("--add-modules=jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx4g");
+    /** The same without the Vector API module, so that netlib falls back to its plain Java BLAS. */
+    private static final List<String> NO_VECTOR_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx4g");
+
+    private static final List<String> BACKENDS = List.of(Backend.values()).stream().map(Enum::name).toList();
+    private static final List<String> PEERS = List.of("ejml", "ejml_mt", "netlib_vector", "netlib_java");
+    private static final String[] CALL_PATHS = {"plainJava", "javaKernel", "ffm", "ffmCritical", "ffmCriticalHeap",
+            "openblasFfm", "openblasJni"};
+
+    private Plans() {
+    }
+
+    /** A plan small enough for the README's main job. */
+    public static List<PlanEntry> quick(int cores) {
+        List<PlanEntry> plan = new ArrayList<>();
+        for (long n : new long[]{128, 512, 1024}) {
+            BACKENDS.forEach(b -> plan.add(blas(GemmBenchmark.class, "gemm", b, "serial", n)));
+        }
+        for (long n : new long[]{128, 1024}) {
+            PEERS.forEach(p -> plan.add(peer("gemm", p, n)));
+        }
+        for (long n : new long[]{1_000, 1_000_000}) {
+            BACKENDS.forEach(b -> plan.add(blas(DotBenchmark.class, "dot", b, "serial", n)));
+            plan.add(peer("dot", "netlib_vector", n));
+        }
+        plan.addAll(scaling(cores, new int[]{1, cores}));
+        for (String path : CALL_PATHS) {
+            plan.add(overhead(path, 1));
+        }
+        return plan;
+    }
+
+    /** Every operation, size and worker count. */
+    public static List<PlanEntry> full(int cores) {
+        List<PlanEntry> plan = new ArrayList<>();
+        for (long n : new long[]{64, 128, 256, 512, 1024, 2048}) {
+            for (String b : BACKENDS) {
+                if (!(b.equals("JAVA_SCALAR") && n > 1024)) {
+                    plan.add(blas(GemmBenchmark.class, "gemm", b, "serial", n));
+                }
+            }
+            PEERS.forEach(p -> plan.add(peer("gemm", p, n)));
+        }
+        for (long n : new long[]{256, 1024, 4096}) {
+            BACKENDS.forEach(b -> plan.add(blas(GemvBenchmark.class, "gemv", b, "serial", n)));
+        }
+        for (long n : new long[]{1_000, 10_000, 100_000, 1_000_000, 10_000_000}) {
+            BACKENDS.forEach(b -> plan.add(blas(DotBenchmark.class, "dot", b, "serial", n)));
+            BACKENDS.forEach(b -> plan.add(blas(AxpyBenchmark.class, "axpy", b, "serial", n)));
+            PEERS.forEach(p -> plan.add(peer("dot", p, n)));
+        }
+        plan.addAll(scaling(cores, IntStream.rangeClosed(1, cores).toArray()));
+        for (String path : CALL_PATHS) {
+            plan.add(overhead(path, 1));
+            plan.add(overhead(path, 16));
+        }
+        return plan;
+    }
+
+    /**
+     * Speedup against workers: the CPU-bound Java workload under each
+     * parallelism, the C workload under native threads, and gemm under each.
+     */
+    private static List<PlanEntry> scaling(int cores, int[] workerCounts) {
+        List<PlanEntry> plan = new ArrayList<>();
+        long samples = 1 << 23;
+        plan.add(workload("monteCarloPi", "JAVA_SCALAR", "serial", samples));
+        plan.add(workload("monteCarloPi", "NATIVE", "serial", samples));
+        plan.add(blas(GemmBenchmark.class, "gemm", "NATIVE", "serial", 1024));
+        for (int w : workerCounts) {
+            for (String family : List.of("threads", "processes", "gil")) {
+                plan.add(workload("monteCarloPi", "JAVA_SCALAR", family + "(" + w + ")", samples));
+            }
+            plan.add(workload("monteCarloPi", "NATIVE", "nativeThreads(" + w + ")", samples));
+            plan.add(workload("monteCarloPi", "NATIVE", "gil(" + w + ")", samples));
+            for (String family : List.of("threads", "processes", "nativeThreads")) {
+                plan.add(blas(GemmBenchmark.class, "gemm", "NATIVE", family + "(" + w + ")", 1024));
+            }
+        }
+        return plan;
+    }
+
+    private static PlanEntry blas(Class<?> benchmark, String op, String backend, String parallelism, long n) {
+        return new PlanEntry(benchmark.getName() + "." + op,
+                Map.of("backend", backend, "parallelism", parallelism, "n", Long.toString(n)),
+                JVM_FLAGS, new Subject(op, backend, parallelism, n));
+    }
+
+    private static PlanEntry peer(String op, String peer, long n) {
+        return new PlanEntry(PeerBenchmark.class.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
+                peer.equals("netlib_java") ? NO_VECTOR_FLAGS : JVM_FLAGS, new Subject(op, peer, "serial", n));
+    }
+
+    private static PlanEntry workload(String op, String backend, String parallelism, long samples) {
+        return new PlanEntry(WorkloadBenchmark.class.getName() + "." + op,
+                Map.of("backend", backend, "parallelism", parallelism, "samples", Long.toString(samples)),
+                JVM_FLAGS, new Subject(op, backend, parallelism, samples));
+    }
+
+    private static PlanEntry overhead(String path, long n) {
+        return new PlanEntry(CallOverheadBenchmark.class.getName() + "." + path, Map.of("n", Long.toString(n)),
+                JVM_FLAGS, new Subject("overhead", path, "serial", n));
+    }
+}

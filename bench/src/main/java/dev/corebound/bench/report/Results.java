@@ -1,0 +1,65 @@
+package dev.corebound.bench.report;
+
+import dev.corebound.bench.peak.Peak;
+import dev.corebound.bench.plan.Subject;
+import org.openjdk.jmh.results.RunResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one {@code compare} run measured.
+ *
+ * @param machine  facts about the machine
+ * @param peak     its measured limits
+ * @param rows     one per measured plan entry, in plan order
+ * @param jmh      JMH's own results, for results.json
+ * @param planned  how many entries the plan had (more than rows when the run was interrupted)
+ * @param failed   entries that ran but produced no result (JMH's log says why)
+ */
+public record Results(Map<String, String> machine, Peak peak, List<Row> rows, List<RunResult> jmh, int planned,
+                      List<String> failed) {
+
+    /** The row for a subject, if it was measured. */
+    public Optional<Row> find(Subject s) {
+        return rows.stream().filter(r -> r.subject().equals(s)).findFirst();
+    }
+
+    /** How many times faster than JAVA_SCALAR serial on the same operation and size; NaN without that row. */
+    public double speedupOverScalar(Row row) {
+        Subject s = row.subject();
+        return find(new Subject(s.op(), "JAVA_SCALAR", "serial", s.size()))
+                .map(base -> base.secondsPerOp() / row.secondsPerOp())
+                .orElse(Double.NaN);
+    }
+
+    /** How many times faster than the same implementation serially; NaN without that row. */
+    public double speedupOverSerial(Row row) {
+        Subject s = row.subject();
+        return find(new Subject(s.op(), s.implementation(), "serial", s.size()))
+                .map(base -> base.secondsPerOp() / row.secondsPerOp())
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * Percent of the measured peak: FMA peak of the cores the run could use for
+     * compute-bound operations, triad bandwidth for memory-bound ones; NaN otherwise.
+     */
+    public double percentOfPeak(Row row) {
+        Subject s = row.subject();
+        if (s.memoryBound()) {
+            return 100 * row.gbs() / peak.triadGBs();
+        }
+        if (s.flops() > 0) {
+            boolean oneCore = s.workers() == 1 && !s.implementation().equals("ejml_mt");
+            return 100 * row.gflops() / (oneCore ? peak.gflopsOneCore() : peak.gflopsAllCores());
+        }
+        return Double.NaN;
+    }
+
+    /** True when every planned entry ran, whether or not it produced a result. */
+    public boolean complete() {
+        return rows.size() + failed.size() == planned;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.corebound.bench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tool's commands, run as a user would, on plans small enough for a unit test. */
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    /** Runs the tool in this JVM, capturing what it prints. */
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static void assertContains(String haystack, String needle, Supplier<String> context) {
+        assertTrue(haystack.contains(needle), () -> "missing \"" + needle + "\" in:\n" + haystack + context.get());
+    }
+
+    @Test
+    void infoListsEveryBackend() {
+        Run r = run("info");
+        assertEquals(0, r.exit(), r.err());
+        for (String b : List.of("JAVA_SCALAR", "JAVA_VECTOR", "NATIVE", "OPENBLAS", "OPENBLAS_JNI")) {
+            assertContains(r.out(), b + " ", () -> "");
+        }
+        assertContains(r.out(), "tuning", () -> "");
+    }
+
+    @Test
+    void peakQuickMeasuresPositiveRates() {
+        Run r = run("peak", "--quick", "--cores", "1");
+        assertEquals(0, r.exit(), r.err());
+        for (String line : r.out().lines().toList()) {
+            double value = Double.parseDouble(line.replaceAll("^\\D*([0-9.]+).*$", "$1"));
+            assertTrue(value > 0, line);
+        }
+    }
+
+    @Test
+    void compareOnATinyPlanWritesEveryFile(@TempDir Path dir) throws Exception {
+        Run r = run("compare", "--op", "dot,gemm", "--backend", "JAVA_SCALAR,NATIVE", "--size", "128,1000",
+                "--forks", "1", "--warmup", "0", "--iterations", "1", "--time", "100", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertEquals(5, csv.size(), "a header and four rows: " + csv);
+        for (String row : csv.subList(1, csv.size())) {
+            double seconds = Double.parseDouble(row.split(",")[5]);
+            assertTrue(seconds > 0 && seconds < 10, row);
+        }
+        String report = Files.readString(dir.resolve("report.md"));
+        assertContains(report, "## gemm (GFLOP/s)", () -> "");
+        assertContains(report, "## dot (GB/s)", () -> "");
+        String json = Files.readString(dir.resolve("results.json"));
+        assertContains(json, "\"jmh\": [", () -> "");
+        assertContains(json, "\"primaryMetric\"", () -> "");
+
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // no network
+        for (String chart : List.of("gemm_gflops", "dot_gbs")) {
+            Document svg = xml.newDocumentBuilder().parse(dir.resolve(chart + ".svg").toFile());
+            assertEquals("svg", svg.getDocumentElement().getNodeName());
+            BufferedImage png = ImageIO.read(dir.resolve(chart + ".png").toFile());
+            assertNotNull(png, chart + ".png is not a PNG");
+            assertTrue(png.getWidth() > 100 && png.getHeight() > 100);
+        }
+    }
+
+    @Test
+    void badOptionsSayWhatIsAllowed() {
+        Run r = run("compare", "--backend", "CUDA");
+        assertEquals(2, r.exit());
+        assertContains(r.err(), "unknown value 'CUDA' for --backend; allowed: ", () -> "");
+        assertContains(r.err(), "JAVA_VECTOR", () -> "");
+        r = run("compare", "--quick", "--full");
+        assertEquals(2, r.exit());
+        assertContains(r.err(), "mutually exclusive", () -> "");
+        r = run("compare", "--size", "7");
+        assertEquals(2, r.exit());
+        assertContains(r.err(), "the filters leave nothing to run", () -> "");
+    }
+}

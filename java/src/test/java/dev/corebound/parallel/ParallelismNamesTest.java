@@ -1,0 +1,26 @@
+package dev.corebound.parallel;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParallelismNamesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serial", "threads(3)", "virtualThreads", "gil(2)", "nativeThreads(4)", "processes(1)"})
+    void aNameParsesBackToTheSameParallelism(String name) {
+        try (Parallelism p = Parallelism.parse(name)) {
+            assertEquals(name, p.name());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads", "threads(0)", "thread(2)", "gil(-1)", ""})
+    void aBadNameSaysWhatIsAllowed(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.parse(name).close());
+        assertTrue(e.getMessage().contains("threads(n)") || e.getMessage().contains("at least 1"), e.getMessage());
+    }
+}
