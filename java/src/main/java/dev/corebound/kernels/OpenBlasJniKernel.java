@@ -65,31 +65,48 @@ public final class OpenBlasJniKernel implements Kernel {
         return new OpenBlasJniKernel(threads);
     }
 
-    /** A JavaCPP pointer to memory that is already off-heap, without a copy. */
+    /** A JavaCPP pointer aimed at memory that is already off-heap, without a copy; re-aimed for every call. */
     private static final class Address extends DoublePointer {
-        Address(MemorySegment segment) {
+        Address() {
             super((org.bytedeco.javacpp.Pointer) null);
+        }
+
+        Address at(MemorySegment segment) {
             address = segment.address();
             limit = capacity = segment.byteSize() / Double.BYTES;
+            return this;
         }
     }
 
+    /**
+     * Each thread keeps three pointer objects and re-aims them per call, as a
+     * JavaCPP user holds on to Pointers, so that the baseline measures the JNI
+     * call rather than allocating pointers.
+     */
+    private static final ThreadLocal<Address[]> POINTERS =
+            ThreadLocal.withInitial(() -> new Address[]{new Address(), new Address(), new Address()});
+
     /** Pointers for one call; heap operands are copied off-heap, and outputs back when the call ends. */
     private static final class Operands implements AutoCloseable {
+        private final Address[] pointers = POINTERS.get();
+        private int used;
         private Arena copies;
-        private final List<MemorySegment[]> writeBack = new ArrayList<>();
+        private List<MemorySegment[]> writeBack;
 
         DoublePointer in(MemorySegment s) {
-            return new Address(s.isNative() ? s : copy(s));
+            return pointers[used++].at(s.isNative() ? s : copy(s));
         }
 
         DoublePointer inOut(MemorySegment s) {
             if (s.isNative()) {
-                return new Address(s);
+                return pointers[used++].at(s);
             }
             MemorySegment c = copy(s);
+            if (writeBack == null) {
+                writeBack = new ArrayList<>();
+            }
             writeBack.add(new MemorySegment[]{c, s});
-            return new Address(c);
+            return pointers[used++].at(c);
         }
 
         private MemorySegment copy(MemorySegment heap) {
@@ -101,8 +118,10 @@ public final class OpenBlasJniKernel implements Kernel {
 
         @Override
         public void close() {
-            for (MemorySegment[] pair : writeBack) {
-                pair[1].copyFrom(pair[0].asSlice(0, pair[1].byteSize()));
+            if (writeBack != null) {
+                for (MemorySegment[] pair : writeBack) {
+                    pair[1].copyFrom(pair[0].asSlice(0, pair[1].byteSize()));
+                }
             }
             if (copies != null) {
                 copies.close();

@@ -9,6 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
@@ -306,21 +308,56 @@ public final class VectorKernel implements Kernel {
             return;
         }
         int kcMax = (int) Math.min(KC, k);
-        int ncMax = (int) Math.min(NC, roundUp(n, NR));
-        double[] bPack = new double[kcMax * ncMax];
-        double[] aPack = new double[kcMax * (int) roundUp(Math.min(MC, m), MR)];
-        double[] tile = new double[MR * NR];
-        for (long j0 = 0; j0 < n; j0 += NC) {
-            int nc = (int) Math.min(NC, n - j0);
-            for (long p0 = 0; p0 < k; p0 += KC) {
-                int kc = (int) Math.min(KC, k - p0);
-                packB(transB, alpha, b, ldb, p0, kc, j0, nc, bPack);
-                for (long i0 = 0; i0 < m; i0 += MC) {
-                    int mc = (int) Math.min(MC, m - i0);
-                    packA(transA, a, lda, i0, mc, p0, kc, aPack);
-                    macroKernel(mc, nc, kc, aPack, bPack, c, i0 * ldc + j0, ldc, tile);
+        Buffers buffers = Buffers.take(kcMax * (int) roundUp(Math.min(MC, m), MR), kcMax * (int) Math.min(NC, roundUp(n, NR)));
+        try {
+            for (long j0 = 0; j0 < n; j0 += NC) {
+                int nc = (int) Math.min(NC, n - j0);
+                for (long p0 = 0; p0 < k; p0 += KC) {
+                    int kc = (int) Math.min(KC, k - p0);
+                    packB(transB, alpha, b, ldb, p0, kc, j0, nc, buffers.b, buffers.row);
+                    for (long i0 = 0; i0 < m; i0 += MC) {
+                        int mc = (int) Math.min(MC, m - i0);
+                        packA(transA, a, lda, i0, mc, p0, kc, buffers.a, buffers.row);
+                        macroKernel(mc, nc, kc, buffers.a, buffers.b, c, i0 * ldc + j0, ldc, buffers.tile);
+                    }
                 }
             }
+        } finally {
+            buffers.give();
+        }
+    }
+
+    /**
+     * Packing buffers, reused across calls: allocating a few hundred KiB per
+     * call costs page faults whenever the heap grows, which made small
+     * products ten times slower in bursts. A pool rather than a ThreadLocal,
+     * so that virtual threads reuse buffers too.
+     */
+    private static final class Buffers {
+        private static final ConcurrentLinkedQueue<Buffers> POOL = new ConcurrentLinkedQueue<>();
+
+        final double[] a;
+        final double[] b;
+        final double[] tile = new double[MR * NR];
+        /** One row of A or B on its way into a panel. */
+        final double[] row = new double[KC];
+
+        private Buffers(int aSize, int bSize) {
+            a = new double[aSize];
+            b = new double[bSize];
+        }
+
+        static Buffers take(int aSize, int bSize) {
+            Buffers pooled = POOL.poll();
+            if (pooled != null && pooled.a.length >= aSize && pooled.b.length >= bSize) {
+                return pooled;
+            }
+            return pooled == null ? new Buffers(aSize, bSize)
+                    : new Buffers(Math.max(aSize, pooled.a.length), Math.max(bSize, pooled.b.length));
+        }
+
+        void give() {
+            POOL.offer(this);
         }
     }
 
@@ -328,30 +365,67 @@ public final class VectorKernel implements Kernel {
         return (v + multiple - 1) / multiple * multiple;
     }
 
-    /** op(A)[i0 + i][p0 + p] as MR-row micro-panels, column by column (dst[panel][p * MR + i]), zero-padded. */
-    private static void packA(Transpose t, MemorySegment a, long lda, long i0, int mc, long p0, int kc, double[] dst) {
-        int at = 0;
+    /**
+     * op(A)[i0 + i][p0 + p] as MR-row micro-panels, column by column
+     * (dst[panel][p * MR + i]), zero-padded. Rows of memory are read with bulk
+     * copies: a row of A (no transpose) is scattered down a panel, a row of the
+     * stored A^T (transpose) is already one column of a panel.
+     */
+    private static void packA(Transpose t, MemorySegment a, long lda, long i0, int mc, long p0, int kc, double[] dst,
+                              double[] row) {
         for (int ir = 0; ir < mc; ir += MR) {
-            for (int p = 0; p < kc; p++) {
+            int panel = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            if (t.transposed()) {
+                for (int p = 0; p < kc; p++) {
+                    int at = panel + p * MR;
+                    MemorySegment.copy(a, JAVA_DOUBLE, ((p0 + p) * lda + i0 + ir) * Double.BYTES, dst, at, rows);
+                    Arrays.fill(dst, at + rows, at + MR, 0.0);
+                }
+            } else {
                 for (int i = 0; i < MR; i++) {
-                    long row = i0 + ir + i;
-                    long col = p0 + p;
-                    dst[at++] = ir + i >= mc ? 0.0 : t.transposed() ? get(a, col * lda + row) : get(a, row * lda + col);
+                    if (i < rows) {
+                        MemorySegment.copy(a, JAVA_DOUBLE, ((i0 + ir + i) * lda + p0) * Double.BYTES, row, 0, kc);
+                    } else {
+                        Arrays.fill(row, 0, kc, 0.0);
+                    }
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * MR + i] = row[p];
+                    }
                 }
             }
         }
     }
 
-    /** alpha * op(B)[p0 + p][j0 + j] as NR-column micro-panels, row by row (dst[panel][p * NR + j]), zero-padded. */
+    /**
+     * alpha * op(B)[p0 + p][j0 + j] as NR-column micro-panels, row by row
+     * (dst[panel][p * NR + j]), zero-padded. A row of B (no transpose) is one
+     * row of a panel; a row of the stored B^T (transpose) is scattered down one.
+     */
     private static void packB(Transpose t, double alpha, MemorySegment b, long ldb, long p0, int kc, long j0, int nc,
-                              double[] dst) {
-        int at = 0;
+                              double[] dst, double[] row) {
         for (int jr = 0; jr < nc; jr += NR) {
-            for (int p = 0; p < kc; p++) {
-                long row = p0 + p;
+            int panel = jr * kc;
+            int cols = Math.min(NR, nc - jr);
+            if (t.transposed()) {
                 for (int j = 0; j < NR; j++) {
-                    long col = j0 + jr + j;
-                    dst[at++] = jr + j >= nc ? 0.0 : alpha * (t.transposed() ? get(b, col * ldb + row) : get(b, row * ldb + col));
+                    if (j < cols) {
+                        MemorySegment.copy(b, JAVA_DOUBLE, ((j0 + jr + j) * ldb + p0) * Double.BYTES, row, 0, kc);
+                    } else {
+                        Arrays.fill(row, 0, kc, 0.0);
+                    }
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * NR + j] = alpha * row[p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int at = panel + p * NR;
+                    MemorySegment.copy(b, JAVA_DOUBLE, ((p0 + p) * ldb + j0 + jr) * Double.BYTES, dst, at, cols);
+                    Arrays.fill(dst, at + cols, at + NR, 0.0);
+                    for (int j = 0; j < cols; j++) {
+                        dst[at + j] *= alpha;
+                    }
                 }
             }
         }

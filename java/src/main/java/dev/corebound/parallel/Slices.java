@@ -18,11 +18,12 @@ final class Slices {
     /** Multiply-adds per gemv slice. */
     static final long GEMV_FMAS = 1 << 18;
     /**
-     * Rows of C per gemm slice. Each slice packs all of op(B) again, which costs
-     * about as much as 5 rows of arithmetic, so 128 rows keep that under 5%;
-     * smaller matrices are cut in two (at least 16 rows) so two workers share them.
+     * Rows of C per gemm slice. Each slice packs all of op(B) again, which
+     * measured at about a third of the work of a 128-row slice at n = 1024, so
+     * slices are 256 rows; smaller matrices are cut in two (at least 16 rows)
+     * so that two workers share them.
      */
-    static final long GEMM_ROWS = 128;
+    static final long GEMM_ROWS = 256;
     /** Monte Carlo samples per slice: a few milliseconds of work. */
     static final long MONTE_CARLO_SAMPLES = 1 << 20;
     /** Mandelbrot slices per grid: rows cost very different amounts, so many small slices balance the load. */

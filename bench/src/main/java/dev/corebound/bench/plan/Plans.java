@@ -5,7 +5,8 @@ import dev.corebound.bench.jmh.CallOverheadBenchmark;
 import dev.corebound.bench.jmh.DotBenchmark;
 import dev.corebound.bench.jmh.GemmBenchmark;
 import dev.corebound.bench.jmh.GemvBenchmark;
-import dev.corebound.bench.jmh.PeerBenchmark;
+import dev.corebound.bench.jmh.PeerDotBenchmark;
+import dev.corebound.bench.jmh.PeerGemmBenchmark;
 import dev.corebound.bench.jmh.AxpyBenchmark;
 import dev.corebound.bench.jmh.WorkloadBenchmark;
 
@@ -111,7 +112,8 @@ public final class Plans {
     }
 
     private static PlanEntry peer(String op, String peer, long n) {
-        return new PlanEntry(PeerBenchmark.class.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
+        Class<?> benchmark = op.equals("gemm") ? PeerGemmBenchmark.class : PeerDotBenchmark.class;
+        return new PlanEntry(benchmark.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
                 peer.equals("netlib_java") ? NO_VECTOR_FLAGS : JVM_FLAGS, new Subject(op, peer, "serial", n));
     }
 

@@ -2,10 +2,6 @@ package dev.corebound.bench.jmh;
 
 import dev.ludovic.netlib.blas.JavaBLAS;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
-import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -21,7 +17,7 @@ import java.util.SplittableRandom;
  * otherwise (the plan runs {@code netlib_java} in a fork without the module).
  */
 @State(Scope.Benchmark)
-public class PeerBenchmark {
+public abstract class PeerState {
 
     /** ejml, ejml_mt, netlib_vector or netlib_java. */
     @Param("ejml")
@@ -30,21 +26,11 @@ public class PeerBenchmark {
     @Param("256")
     public int n;
 
-    private DMatrixRMaj a;
-    private DMatrixRMaj b;
-    private DMatrixRMaj c;
-    private DMatrixRMaj x;
-    private DMatrixRMaj y;
-    private JavaBLAS netlib;
+    protected JavaBLAS netlib;
+    private final SplittableRandom random = new SplittableRandom(1);
 
     @Setup
     public void start() {
-        SplittableRandom random = new SplittableRandom(1);
-        a = random(n, n, random);
-        b = random(n, n, random);
-        c = new DMatrixRMaj(n, n);
-        x = random(1, n, random);
-        y = random(1, n, random);
         if (peer.startsWith("netlib")) {
             netlib = JavaBLAS.getInstance();
             boolean vector = netlib.getClass().getSimpleName().equals("VectorBLAS");
@@ -55,32 +41,17 @@ public class PeerBenchmark {
         } else if (!peer.equals("ejml") && !peer.equals("ejml_mt")) {
             throw new IllegalArgumentException("unknown peer " + peer + ": use ejml, ejml_mt, netlib_vector or netlib_java");
         }
+        allocate();
     }
 
-    private static DMatrixRMaj random(int rows, int cols, SplittableRandom random) {
+    protected abstract void allocate();
+
+    /** A rows x cols EJML matrix of uniform values in [-1, 1); its data array is row-major. */
+    protected DMatrixRMaj random(int rows, int cols) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = random.nextDouble(-1, 1);
         }
         return m;
-    }
-
-    /**
-     * Row-major C = A * B. netlib's BLAS is column-major, where the same bytes
-     * hold the transposes, so it computes C^T = B^T * A^T.
-     */
-    @Benchmark
-    public double gemm() {
-        switch (peer) {
-            case "ejml" -> CommonOps_DDRM.mult(a, b, c);
-            case "ejml_mt" -> CommonOps_MT_DDRM.mult(a, b, c);
-            default -> netlib.dgemm("N", "N", n, n, n, 1.0, b.data, n, a.data, n, 0.0, c.data, n);
-        }
-        return c.data[c.data.length - 1];
-    }
-
-    @Benchmark
-    public double dot() {
-        return peer.startsWith("ejml") ? VectorVectorMult_DDRM.innerProd(x, y) : netlib.ddot(n, x.data, 1, y.data, 1);
     }
 }
