@@ -120,26 +120,35 @@ public final class ProcessPool extends Parallelism {
         }
     }
 
-    /** This JVM's java, flags and class path, running {@link WorkerMain}. */
+    /**
+     * This JVM's java, flags and class path, running {@link WorkerMain}, with a
+     * CDS archive of the worker's classes once one has been built.
+     */
     private static List<String> workerCommand(Path dir) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(f -> !f.startsWith("-agentlib:jdwp") && !f.startsWith("-Xrunjdwp"))
-                .toList();
-        cmd.addAll(flags);
+                .toList());
         if (flags.stream().noneMatch(f -> f.startsWith("--enable-native-access"))) {
-            cmd.add("--enable-native-access=ALL-UNNAMED");
+            flags.add("--enable-native-access=ALL-UNNAMED");
         }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && flags.stream().noneMatch(f -> f.contains("jdk.incubator.vector"))) {
-            cmd.add("--add-modules=jdk.incubator.vector");
+            flags.add("--add-modules=jdk.incubator.vector");
         }
-        // A crash report goes to the private directory, and VM messages to stderr, never into the reply pipe.
-        cmd.addAll(List.of("-XX:+DisplayVMOutputToStderr", "-XX:-CreateCoredumpOnCrash",
-                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log")));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(), dir.toString()));
+        // Nothing the VM says may reach stdout, the reply pipe: its messages and logging go to stderr.
+        flags.addAll(List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-XX:-CreateCoredumpOnCrash"));
+        String classPath = System.getProperty("java.class.path");
+        List<String> main = List.of(WorkerMain.class.getName(), dir.toString());
+
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(flags);
+        WorkerArchive.forWorkers(java, flags, classPath).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
+        cmd.add("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log")); // a crash report goes to the private directory
+        cmd.addAll(List.of("-cp", classPath));
+        cmd.addAll(main);
         return cmd;
     }
 
