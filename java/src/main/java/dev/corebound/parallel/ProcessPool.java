@@ -120,13 +120,14 @@ public final class ProcessPool extends Parallelism {
         }
     }
 
-    /**
-     * This JVM's java, flags and class path, running {@link WorkerMain}, with a
-     * CDS archive of the worker's classes once one has been built.
-     */
-    private static List<String> workerCommand(Path dir) {
-        String java = ProcessHandle.current().info().command()
+    /** The java launcher of this JVM, which workers run on too. */
+    private static String java() {
+        return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** This JVM's flags, plus what a worker needs: native access, the Vector API, a quiet stdout. */
+    private static List<String> workerFlags() {
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(f -> !f.startsWith("-agentlib:jdwp") && !f.startsWith("-Xrunjdwp"))
                 .toList());
@@ -140,16 +141,33 @@ public final class ProcessPool extends Parallelism {
         // Nothing the VM says may reach stdout, the reply pipe: its messages and logging go to stderr.
         flags.addAll(List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-XX:-CreateCoredumpOnCrash"));
-        String classPath = System.getProperty("java.class.path");
-        List<String> main = List.of(WorkerMain.class.getName(), dir.toString());
+        return flags;
+    }
 
+    /**
+     * This JVM's java, flags and class path, running {@link WorkerMain}, with a
+     * CDS archive of the worker's classes once one has been built.
+     */
+    private static List<String> workerCommand(Path dir) {
+        String java = java();
+        List<String> flags = workerFlags();
+        String classPath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(flags);
-        WorkerArchive.forWorkers(java, flags, classPath).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
+        WorkerArchive.forWorkers(java, flags, classPath, false).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
         cmd.add("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log")); // a crash report goes to the private directory
-        cmd.addAll(List.of("-cp", classPath));
-        cmd.addAll(main);
+        cmd.addAll(List.of("-cp", classPath, WorkerMain.class.getName(), dir.toString()));
         return cmd;
+    }
+
+    /**
+     * Builds the class data sharing archive workers start from, if this JVM's
+     * class path allows one and it does not exist yet, and waits for it (a few
+     * seconds, once). Pools build it in the background otherwise; benchmarks
+     * call this first so that the build does not compete with what they measure.
+     */
+    public static void prepareWorkerArchive() {
+        WorkerArchive.forWorkers(java(), workerFlags(), System.getProperty("java.class.path"), true);
     }
 
     @Override

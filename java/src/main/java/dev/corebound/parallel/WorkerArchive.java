@@ -48,9 +48,10 @@ final class WorkerArchive {
 
     /**
      * The archive for workers started with {@code java flags -cp classPath},
-     * if it exists; otherwise launches a builder for it and returns empty.
+     * if it exists; otherwise launches a builder for it and returns empty, or,
+     * when {@code wait} is true, waits for the builder and returns the result.
      */
-    static Optional<Path> forWorkers(String java, List<String> flags, String classPath) {
+    static Optional<Path> forWorkers(String java, List<String> flags, String classPath, boolean wait) {
         if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || classPath.isEmpty() || !Arrays.stream(classPath.split(File.pathSeparator))
                 .allMatch(p -> p.endsWith(".jar") && Files.isRegularFile(Path.of(p)))) {
             return Optional.empty();
@@ -65,9 +66,15 @@ final class WorkerArchive {
                 List<String> builder = new ArrayList<>(List.of(java, "-cp", classPath, WorkerArchive.class.getName(),
                         archive.toString(), java, classPath));
                 builder.addAll(flags);
-                new ProcessBuilder(builder).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start().getOutputStream().close();
+                Process p = new ProcessBuilder(builder).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                p.getOutputStream().close();
+                if (wait && p.waitFor(2, TimeUnit.MINUTES) && Files.isRegularFile(archive)) {
+                    return Optional.of(archive);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "no CDS archive for workers: {0}", e.getMessage());
         }

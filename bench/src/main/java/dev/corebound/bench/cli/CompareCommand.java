@@ -11,6 +11,7 @@ import dev.corebound.bench.report.Row;
 import dev.corebound.bench.runner.PlanRunner;
 import dev.corebound.bench.runner.PlanRunner.Settings;
 import picocli.CommandLine.ArgGroup;
+import dev.corebound.parallel.ProcessPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,6 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         System.out.printf("corebound compare: %d measurements (%s plan), results in %s%n", entries.size(),
                 plan.full ? "full" : "quick", dir);
         System.out.println("measuring this machine's peak...");
+        ProcessPool.prepareWorkerArchive(); // so that building it does not compete with the measurements
         Peak peak = Peak.quick(cores);
         PlanRunner runner = new PlanRunner(peak, entries.size());
         AtomicBoolean written = new AtomicBoolean();

@@ -3,12 +3,12 @@ package dev.corebound.bench.report;
 import java.util.Map;
 
 /** Just enough JSON writing for results.json: objects, strings and numbers (NaN becomes null). */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String string(String s) {
+    public static String string(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -28,12 +28,12 @@ final class Json {
         return sb.append('"').toString();
     }
 
-    static String number(double d) {
+    public static String number(double d) {
         return Double.isFinite(d) ? Double.toString(d) : "null";
     }
 
     /** An object of already-encoded values, keys in the map's order. */
-    static String object(Map<String, String> encoded) {
+    public static String object(Map<String, String> encoded) {
         StringBuilder sb = new StringBuilder("{");
         encoded.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(string(k)).append(": ").append(v));
         return sb.append('}').toString();

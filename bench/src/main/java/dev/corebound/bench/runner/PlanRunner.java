@@ -68,7 +68,7 @@ public final class PlanRunner {
             throws IOException {
         try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8)) {
             Progress progress = new Progress(OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL),
-                    terminal, interactive, plan.size());
+                    new ProgressLine(terminal, interactive, plan.size()));
             for (int i = 0; i < plan.size(); i++) {
                 PlanEntry entry = plan.get(i);
                 progress.starting(i, entry.subject().label());

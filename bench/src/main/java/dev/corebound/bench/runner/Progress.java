@@ -8,69 +8,27 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
 
-/**
- * JMH's output goes to a log file through this format, which also draws a
- * progress line on the terminal: a bar, which measurement is running, the
- * elapsed time and an estimate of what remains.
- */
+/** JMH's output goes to a log file through this format, which also keeps a {@link ProgressLine} up to date. */
 final class Progress implements OutputFormat {
 
-    private static final int BAR = 24;
-
     private final OutputFormat log;
-    private final PrintStream terminal;
-    private final boolean redraw;
-    private final int total;
-    private final long start = System.nanoTime();
-    private int done;
-    private String current = "";
+    private final ProgressLine line;
 
-    Progress(OutputFormat log, PrintStream terminal, boolean interactive, int total) {
+    Progress(OutputFormat log, ProgressLine line) {
         this.log = log;
-        this.terminal = terminal;
-        this.redraw = interactive;
-        this.total = total;
+        this.line = line;
     }
 
     /** Called before each plan entry. */
     void starting(int index, String label) {
-        done = index;
-        current = label;
-        draw();
+        line.step(index, label);
     }
 
-    /** Called when the whole plan has run (or stopped). */
+    /** Called when the whole plan has run. */
     void finished() {
-        done = total;
-        current = "done";
-        draw();
-        if (redraw) {
-            terminal.println();
-        }
-    }
-
-    private void draw() {
-        long elapsed = System.nanoTime() - start;
-        String remaining = done == 0 ? "?" : clock((long) ((double) elapsed / done * (total - done)));
-        int filled = total == 0 ? BAR : BAR * done / total;
-        String line = String.format(Locale.ROOT, "[%s%s] %d/%d  elapsed %s  remaining ~%s  %s",
-                "#".repeat(filled), ".".repeat(BAR - filled), done, total, clock(elapsed), remaining, current);
-        if (redraw) {
-            terminal.print("\r" + line + "\033[K");
-            terminal.flush();
-        } else {
-            terminal.println(line);
-        }
-    }
-
-    private static String clock(long nanos) {
-        Duration d = Duration.ofNanos(nanos);
-        return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
+        line.finish();
     }
 
     @Override
