@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,6 +96,27 @@ class CliTest {
             assertNotNull(png, chart + ".png is not a PNG");
             assertTrue(png.getWidth() > 100 && png.getHeight() > 100);
         }
+    }
+
+    @Test
+    void claimsQuickGivesEveryClaimAFigureAndAVerdict(@TempDir Path dir) throws Exception {
+        Run r = run("claims", "--quick", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        String json = Files.readString(dir.resolve("claims.json"));
+        Matcher claim = Pattern.compile(
+                "\"number\": (\\d+), \"claim\": \"[^\"]+\", \"experiment\": \"[^\"]+\", "
+                        + "\"figure\": \"([^\"]*)\", \"verdict\": \"([^\"]*)\", \"why\": \"([^\"]*)\"").matcher(json);
+        int count = 0;
+        while (claim.find()) {
+            count++;
+            assertEquals(count, Integer.parseInt(claim.group(1)));
+            assertTrue(claim.group(2).matches(".*\\d.*"), "claim " + count + " has no measured figure: " + claim.group(2));
+            assertTrue(List.of("holds", "does not hold on the JVM", "holds only under gil(n)").contains(claim.group(3)),
+                    "claim " + count + " has no verdict: " + claim.group(3));
+            assertTrue(!claim.group(4).isBlank(), "claim " + count + " says no why");
+        }
+        assertEquals(10, count, json);
+        assertContains(Files.readString(dir.resolve("claims.md")), "| 10 |", () -> "");
     }
 
     @Test
