@@ -37,12 +37,7 @@ public final class NativeThreads extends Parallelism {
     @Override
     public double[] run(Kernel kernel, List<? extends Task> tasks) {
         requireOpen();
-        Kernel threaded = kernel.withNativeThreads(threads);
-        double[] results = new double[tasks.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = tasks.get(i).run(threaded, GilContext.NONE);
-        }
-        return results;
+        return runHere(kernel.withNativeThreads(threads), tasks);
     }
 
     @Override

@@ -141,6 +141,15 @@ public abstract sealed class Parallelism implements AutoCloseable
      */
     public abstract double[] run(Kernel kernel, List<? extends Task> tasks);
 
+    /** Runs tasks one after another on the caller's thread: the serial way, shared by the unsliced parallelisms. */
+    static double[] runHere(Kernel kernel, List<? extends Task> tasks) {
+        double[] results = new double[tasks.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = tasks.get(i).run(kernel, GilContext.NONE);
+        }
+        return results;
+    }
+
     /**
      * Memory that every worker reads and writes in place, without a copy:
      * shared memory for processes, a shared arena otherwise. Closed with this parallelism.

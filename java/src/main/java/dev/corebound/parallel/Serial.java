@@ -26,11 +26,7 @@ final class Serial extends Parallelism {
     @Override
     public double[] run(Kernel kernel, List<? extends Task> tasks) {
         requireOpen();
-        double[] results = new double[tasks.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = tasks.get(i).run(kernel, GilContext.NONE);
-        }
-        return results;
+        return runHere(kernel, tasks);
     }
 
     @Override
