@@ -1,6 +1,5 @@
 package dev.corebound.bench.cli;
 
-import dev.corebound.Backend;
 import dev.corebound.bench.peak.Peak;
 import dev.corebound.bench.plan.PlanEntry;
 import dev.corebound.bench.plan.Plans;
@@ -31,7 +30,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code corebound compare}: runs a plan of JMH benchmarks (native against
@@ -62,7 +60,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> ops;
 
     @Option(names = "--backend", split = ",", paramLabel = "NAME",
-            description = "Only these backends or peers (JAVA_SCALAR, ..., ejml, ejml_mt, netlib_vector, netlib_java).")
+            description = "Only these backends, peers or baselines (JAVA_SCALAR, ..., ejml, ejml_mt, netlib_vector, "
+                    + "netlib_java, naive_ikj).")
     List<String> backends;
 
     @Option(names = "--parallelism", split = ",", paramLabel = "P",
@@ -145,10 +144,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Names that can never match are mistakes: say what is allowed. */
     private void validateFilters() {
-        Set<String> implementations = new TreeSet<>(Stream.of(Backend.values()).map(Enum::name).toList());
-        implementations.addAll(List.of("ejml", "ejml_mt", "netlib_vector", "netlib_java"));
         check("--op", ops, OPS);
-        check("--backend", backends, implementations);
+        check("--backend", backends, new TreeSet<>(Plans.implementations()));
         if (parallelisms != null) {
             for (String p : parallelisms) {
                 String family = p.contains("(") ? p.substring(0, p.indexOf('(')) : p;

@@ -5,6 +5,7 @@ import dev.corebound.bench.jmh.CallOverheadBenchmark;
 import dev.corebound.bench.jmh.DotBenchmark;
 import dev.corebound.bench.jmh.GemmBenchmark;
 import dev.corebound.bench.jmh.GemvBenchmark;
+import dev.corebound.bench.jmh.NaiveGemmBenchmark;
 import dev.corebound.bench.jmh.PeerDotBenchmark;
 import dev.corebound.bench.jmh.PeerGemmBenchmark;
 import dev.corebound.bench.jmh.AxpyBenchmark;
@@ -29,6 +30,16 @@ public final class Plans {
 
     private static final List<String> BACKENDS = List.of(Backend.values()).stream().map(Enum::name).toList();
     private static final List<String> PEERS = List.of("ejml", "ejml_mt", "netlib_vector", "netlib_java");
+    /** The name the naive triple loop goes by in plans and reports. */
+    public static final String NAIVE = "naive_ikj";
+
+    /** Every implementation name a plan can hold: the backends, the peers and the naive loop. */
+    public static List<String> implementations() {
+        List<String> all = new ArrayList<>(BACKENDS);
+        all.addAll(PEERS);
+        all.add(NAIVE);
+        return all;
+    }
     private static final String[] CALL_PATHS = {"plainJava", "javaKernel", "ffm", "ffmCritical", "ffmCriticalHeap",
             "openblasFfm", "openblasJni"};
 
@@ -65,6 +76,7 @@ public final class Plans {
                 }
             }
             PEERS.forEach(p -> plan.add(peer("gemm", p, n)));
+            plan.add(naiveGemm(n));
         }
         for (long n : new long[]{256, 1024, 4096}) {
             BACKENDS.forEach(b -> plan.add(blas(GemvBenchmark.class, "gemv", b, "serial", n)));
@@ -115,6 +127,12 @@ public final class Plans {
         Class<?> benchmark = op.equals("gemm") ? PeerGemmBenchmark.class : PeerDotBenchmark.class;
         return new PlanEntry(benchmark.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
                 peer.equals("netlib_java") ? NO_VECTOR_FLAGS : JVM_FLAGS, new Subject(op, peer, "serial", n));
+    }
+
+    /** The i-k-j triple loop on double[]: what a hand-written gemm has to beat. */
+    private static PlanEntry naiveGemm(long n) {
+        return new PlanEntry(NaiveGemmBenchmark.class.getName() + ".gemm", Map.of("n", Long.toString(n)),
+                JVM_FLAGS, new Subject("gemm", NAIVE, "serial", n));
     }
 
     private static PlanEntry workload(String op, String backend, String parallelism, long samples) {

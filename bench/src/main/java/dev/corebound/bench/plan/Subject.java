@@ -23,11 +23,6 @@ public record Subject(String op, String implementation, String parallelism, long
         return open < 0 ? parallelism : parallelism.substring(0, open);
     }
 
-    /** True for the libraries measured beside corebound's backends. */
-    public boolean isPeer() {
-        return implementation.startsWith("ejml") || implementation.startsWith("netlib");
-    }
-
     /** Floating-point operations in one call, or 0 where flops are not the measure. */
     public double flops() {
         double n = size;
