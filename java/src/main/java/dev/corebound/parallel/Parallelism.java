@@ -30,7 +30,7 @@ public abstract sealed class Parallelism implements AutoCloseable
     private static final Pattern NAME = Pattern.compile("(threads|gil|processes|nativeThreads)\\((\\d+)\\)");
 
     private Arena arena;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** One worker, the caller's thread; each operation is one call of the kernel. */
     public static Parallelism serial() {
@@ -171,7 +171,7 @@ public abstract sealed class Parallelism implements AutoCloseable
         return Staging.sameProcess(name());
     }
 
-    final synchronized void requireOpen() {
+    final void requireOpen() {
         if (closed) {
             throw new IllegalStateException(name() + " is closed");
         }
