@@ -271,6 +271,9 @@ class BackendAgreementTest {
                 x.set(n / 2, Double.NaN);
                 DenseVector inf = DenseVector.allocate(arena, n).fillRandom(n + 2);
                 inf.set(n - 1, Double.POSITIVE_INFINITY);
+                DenseVector infs = DenseVector.allocate(arena, n + 1).fillRandom(n + 3);
+                infs.set(0, Double.NEGATIVE_INFINITY);
+                infs.set(n, Double.POSITIVE_INFINITY);
                 for (Blas blas : all()) {
                     String at = blas + ", n=" + n;
                     assertTrue(Double.isNaN(blas.dot(x, y)), "dot with NaN, " + at);
@@ -280,6 +283,7 @@ class BackendAgreementTest {
                     assertEquals(Double.POSITIVE_INFINITY, blas.sum(inf), "sum with +Inf, " + at);
                     assertEquals(Double.POSITIVE_INFINITY, blas.asum(inf), "asum with +Inf, " + at);
                     assertEquals(Double.POSITIVE_INFINITY, blas.nrm2(inf), "nrm2 with +Inf, " + at);
+                    assertEquals(Double.POSITIVE_INFINITY, blas.nrm2(infs), "nrm2 with two infinities, " + at);
                     assertEquals(n - 1, blas.iamax(inf), "iamax with +Inf, " + at);
                     DenseVector scaled = DenseVector.allocate(arena, n).copyFrom(x.toArray());
                     blas.scal(0.0, scaled);

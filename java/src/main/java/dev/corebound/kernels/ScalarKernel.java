@@ -63,14 +63,24 @@ public final class ScalarKernel implements Kernel {
         return s;
     }
 
-    /** Reference BLAS's scaled sum of squares: no intermediate overflows or underflows. */
+    /**
+     * Reference BLAS's scaled sum of squares: no intermediate overflows or
+     * underflows. NaN anywhere gives NaN; otherwise an infinity gives +Inf
+     * (the scaled update alone would turn two infinities into Inf/Inf = NaN).
+     */
     @Override
     public double nrm2(long n, MemorySegment x) {
         double scale = 0;
         double ssq = 1;
+        boolean infinite = false;
         for (long i = 0; i < n; i++) {
             double v = get(x, i);
-            if (v != 0) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            if (Double.isInfinite(v)) {
+                infinite = true;
+            } else if (v != 0) {
                 double a = Math.abs(v);
                 if (scale < a) {
                     double r = scale / a;
@@ -82,7 +92,7 @@ public final class ScalarKernel implements Kernel {
                 }
             }
         }
-        return scale * Math.sqrt(ssq);
+        return infinite ? Double.POSITIVE_INFINITY : scale * Math.sqrt(ssq);
     }
 
     @Override
