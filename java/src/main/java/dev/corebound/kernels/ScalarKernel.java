@@ -196,11 +196,7 @@ public final class ScalarKernel implements Kernel {
                 for (long i = 0; i < m; i++) {
                     MemorySegment row = c.asSlice((i * ldc + j0) * Double.BYTES, (long) nb * Double.BYTES);
                     for (int p = 0; p < kb; p++) {
-                        double aip = alpha * element(a, lda, transA, i, p0 + p);
-                        int base = p * nb;
-                        for (int j = 0; j < nb; j++) {
-                            row.setAtIndex(JAVA_DOUBLE, j, row.getAtIndex(JAVA_DOUBLE, j) + aip * panel[base + j]);
-                        }
+                        addScaled(row, nb, alpha * element(a, lda, transA, i, p0 + p), panel, p * nb);
                     }
                 }
             }
@@ -267,6 +263,17 @@ public final class ScalarKernel implements Kernel {
             }
         }
         return total;
+    }
+
+    /**
+     * row[0..n) += t * panel[from..from + n). A method of its own so that the
+     * JIT compiles it (and vectorises the loop) after a few calls, rather than
+     * after the whole gemm has run many times.
+     */
+    private static void addScaled(MemorySegment row, int n, double t, double[] panel, int from) {
+        for (int j = 0; j < n; j++) {
+            row.setAtIndex(JAVA_DOUBLE, j, row.getAtIndex(JAVA_DOUBLE, j) + t * panel[from + j]);
+        }
     }
 
     /** op(M)[row, col] of a row-major matrix with leading dimension ld. */
