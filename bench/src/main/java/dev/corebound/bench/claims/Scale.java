@@ -19,7 +19,7 @@ public record Scale(long samples, int repeats, int ipcMiB, long increments, int 
                     int grid, int gemmN, int workerStarts, double runawaySeconds) {
 
     public static Scale standard() {
-        return new Scale(1L << 26, 5, 128, 20_000_000, 40, 20, 1536, 2048, 6, 2.0);
+        return new Scale(1L << 27, 7, 256, 20_000_000, 60, 20, 2048, 2048, 8, 2.0);
     }
 
     public static Scale quick() {
