@@ -33,17 +33,18 @@ public final class Plans {
     /** The name the naive triple loop goes by in plans and reports. */
     public static final String NAIVE = "naive_ikj";
 
+    private static final String[] CALL_PATHS = {"plainJava", "javaKernel", "ffm", "ffmCritical", "ffmCriticalHeap",
+            "openblasFfm", "openblasJni"};
+
+    private Plans() {
+    }
+
     /** Every implementation name a plan can hold: the backends, the peers and the naive loop. */
     public static List<String> implementations() {
         List<String> all = new ArrayList<>(BACKENDS);
         all.addAll(PEERS);
         all.add(NAIVE);
         return all;
-    }
-    private static final String[] CALL_PATHS = {"plainJava", "javaKernel", "ffm", "ffmCritical", "ffmCriticalHeap",
-            "openblasFfm", "openblasJni"};
-
-    private Plans() {
     }
 
     /** A plan small enough for the README's main job. */
@@ -63,7 +64,7 @@ public final class Plans {
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
         }
-        return plan;
+        return distinct(plan);
     }
 
     /** Every operation, size and worker count. */
@@ -91,7 +92,12 @@ public final class Plans {
             plan.add(overhead(path, 1));
             plan.add(overhead(path, 16));
         }
-        return plan;
+        return distinct(plan);
+    }
+
+    /** Measures each entry once where two parts of a plan need it (a serial baseline, for instance). */
+    private static List<PlanEntry> distinct(List<PlanEntry> plan) {
+        return plan.stream().distinct().toList();
     }
 
     /**

@@ -132,4 +132,13 @@ class CliTest {
         assertEquals(2, r.exit());
         assertContains(r.err(), "the filters leave nothing to run", () -> "");
     }
+
+    @Test
+    void everyCommandTakesHelp() {
+        for (String command : new String[]{"info", "peak", "compare", "claims"}) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.exit(), command + ": " + r.err());
+            assertContains(r.out(), "Usage: corebound " + command, () -> command);
+        }
+    }
 }
