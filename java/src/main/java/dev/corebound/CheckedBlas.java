@@ -15,10 +15,13 @@ final class CheckedBlas implements Blas {
 
     private final Kernel kernel;
     private final String name;
+    /** The kernel's largest size or leading dimension, read once rather than on every check. */
+    private final long maxDimension;
 
     CheckedBlas(Kernel kernel, String name) {
         this.kernel = kernel;
         this.name = name;
+        this.maxDimension = kernel.maxDimension();
     }
 
     @Override
@@ -29,9 +32,9 @@ final class CheckedBlas implements Blas {
     /** Sizes and leading dimensions must fit the backend (CBLAS takes 32-bit ints). */
     private void fits(String op, long... sizes) {
         for (long size : sizes) {
-            if (size > kernel.maxDimension()) {
+            if (size > maxDimension) {
                 throw new IllegalArgumentException(op + ": " + kernel.backend() + " takes sizes and leading dimensions up to "
-                        + kernel.maxDimension() + ", but was given " + size);
+                        + maxDimension + ", but was given " + size);
             }
         }
     }
@@ -141,7 +144,7 @@ final class CheckedBlas implements Blas {
     private void live(String op, String name, DenseMatrix m) {
         Objects.requireNonNull(m, name);
         live(op, name, m.segment());
-        fits(op, m.rows(), m.cols(), m.ld());
+        fits(op, m.rows(), m.ld()); // cols <= ld, as every matrix guarantees
     }
 
     private static void live(String op, String name, MemorySegment s) {

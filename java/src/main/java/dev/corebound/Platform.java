@@ -36,6 +36,12 @@ public record Platform(String os, String arch, String cpuModel, Set<String> cpuF
         return Holder.CURRENT;
     }
 
+    /** The java launcher of this JVM, for child JVMs that must run on the same runtime. */
+    public static String javaLauncher() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
     /** The folder name under which the jar packs native libraries, e.g. "linux-x86_64". */
     public String id() {
         return os + "-" + arch;

@@ -81,6 +81,11 @@ public final class OpenBlasLibrary {
         return loaded;
     }
 
+    /** True when JavaCPP's OpenBLAS classes are on the class path (checked without loading them). */
+    public static boolean javaCppPresent() {
+        return JavaCppOpenBlas.present();
+    }
+
     /**
      * The OPENBLAS_CORETYPE value that makes a child JVM load OpenBLAS as this
      * one did, once this one has loaded it (worker processes start with it, so
@@ -106,7 +111,8 @@ public final class OpenBlasLibrary {
             }
             String env = System.getenv(CORETYPE_ENV);
             String mode = System.getProperty(CORETYPE_PROPERTY, "auto").trim();
-            String pick = env != null && !env.isBlank() ? env : null;
+            boolean pickFromEnv = env != null && !env.isBlank();
+            String pick = pickFromEnv ? env : null;
             Decision decision;
             if (mode.equalsIgnoreCase("keep")) {
                 decision = new Decision(null, "left alone, as -D" + CORETYPE_PROPERTY + "=keep asks");
@@ -128,7 +134,7 @@ public final class OpenBlasLibrary {
             SymbolLookup lookup = SymbolLookup.libraryLookup(file, Arena.global());
             String source = javaCpp ? "JavaCPP's org.bytedeco:openblas " + JavaCppOpenBlas.artifactVersion()
                     : "named by -D" + PATH_PROPERTY;
-            String pickFrom = env != null && !env.isBlank() ? " (OPENBLAS_CORETYPE in the environment)" : " (its own detection)";
+            String pickFrom = pickFromEnv ? " (OPENBLAS_CORETYPE in the environment)" : " (its own detection)";
             Info info = new Info(file, source, pick == null ? "not known" : pick + pickFrom, decision, javaCpp);
             coreTypeInEffect = decision.changes() ? decision.coreType() : pick;
             return new Loaded(lookup, info, null);

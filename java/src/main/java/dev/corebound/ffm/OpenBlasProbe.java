@@ -1,5 +1,7 @@
 package dev.corebound.ffm;
 
+import dev.corebound.Platform;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -29,7 +31,7 @@ public final class OpenBlasProbe {
     /** OpenBLAS's own pick for the library at {@code path} (JavaCPP's when null), or null when the probe fails. */
     static String corename(Path path) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add(Platform.javaLauncher());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), OpenBlasProbe.class.getName()));
         if (path != null) {

@@ -2,6 +2,7 @@ package dev.corebound.kernels;
 
 import dev.corebound.Backend;
 import dev.corebound.BackendUnavailableException;
+import dev.corebound.ffm.OpenBlasLibrary;
 
 /**
  * Creates the kernel of each backend, or says in one line why it cannot run
@@ -39,9 +40,7 @@ public final class Kernels {
     }
 
     private static Kernel jni() {
-        try {
-            Class.forName("org.bytedeco.openblas.global.openblas_nolapack", false, Kernels.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
+        if (!OpenBlasLibrary.javaCppPresent()) {
             throw new BackendUnavailableException(Backend.OPENBLAS_JNI, "JavaCPP's org.bytedeco:openblas is not on the class path");
         }
         return new OpenBlasJniKernel();

@@ -207,11 +207,7 @@ public final class OpenBlasJniKernel implements Kernel {
         }
     }
 
-    /**
-     * OpenBLAS 0.3.30 multiplies even when alpha is 0 (its small-matrix path),
-     * so NaN or Inf in A or B would reach C; reference BLAS skips the product.
-     * With alpha == 0 only C = beta * C is left, which the reference kernel does.
-     */
+    /** With alpha == 0, C = beta * C in Java, for the reason {@link OpenBlasKernel#gemm} gives. */
     @Override
     public void gemm(Transpose transA, Transpose transB, long m, long n, long k, double alpha,
                      MemorySegment a, long lda, MemorySegment b, long ldb, double beta, MemorySegment c, long ldc) {

@@ -152,7 +152,10 @@ public final class ScalarKernel implements Kernel {
 
     /** C = beta * C for an m x n matrix, with the beta rules of {@link #scaleOutput}. */
     static void scaleMatrix(long m, long n, double beta, MemorySegment c, long ldc) {
-        for (long i = 0; i < m && n > 0; i++) {
+        if (n == 0) {
+            return;
+        }
+        for (long i = 0; i < m; i++) {
             scaleOutput(n, beta, c.asSlice(i * ldc * Double.BYTES, n * Double.BYTES));
         }
     }

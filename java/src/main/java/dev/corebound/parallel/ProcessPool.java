@@ -1,6 +1,7 @@
 package dev.corebound.parallel;
 
 import dev.corebound.Backend;
+import dev.corebound.Platform;
 import dev.corebound.ffm.OpenBlasLibrary;
 import dev.corebound.kernels.Kernel;
 
@@ -120,12 +121,6 @@ public final class ProcessPool extends Parallelism {
         }
     }
 
-    /** The java launcher of this JVM, which workers run on too. */
-    private static String java() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
     /** This JVM's flags, plus what a worker needs: native access, the Vector API, a quiet stdout. */
     private static List<String> workerFlags() {
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -149,7 +144,7 @@ public final class ProcessPool extends Parallelism {
      * CDS archive of the worker's classes once one has been built.
      */
     private static List<String> workerCommand(Path dir) {
-        String java = java();
+        String java = Platform.javaLauncher();
         List<String> flags = workerFlags();
         String classPath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java));
@@ -167,7 +162,7 @@ public final class ProcessPool extends Parallelism {
      * call this first so that the build does not compete with what they measure.
      */
     public static void prepareWorkerArchive() {
-        WorkerArchive.forWorkers(java(), workerFlags(), System.getProperty("java.class.path"), true);
+        WorkerArchive.forWorkers(Platform.javaLauncher(), workerFlags(), System.getProperty("java.class.path"), true);
     }
 
     @Override
