@@ -48,8 +48,14 @@ case "$(uname -s)-$(uname -m)" in
   Darwin-arm64) platform=macosx-arm64 ;;
   *) echo "no JavaCPP OpenBLAS jar for $(uname -s)-$(uname -m)" >&2; exit 1 ;;
 esac
-jar=$(find "${HOME}/.m2/repository/org/bytedeco/openblas" -name "openblas-*-$platform.jar" | sort | tail -n 1)
-if [ -z "$jar" ]; then
+# The OpenBLAS version the build pins (pom.xml: openblas.version = <openblas>-${javacpp.version}), so the
+# bindings come from the header HeaderBindingTest checks, whatever else the Maven repository holds.
+pom="$here/../pom.xml"
+javacpp=$(sed -n 's:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p' "$pom")
+openblas=$(sed -n 's:.*<openblas.version>\(.*\)-${javacpp.version}</openblas.version>.*:\1:p' "$pom")
+ver="$openblas-$javacpp"
+jar="${HOME}/.m2/repository/org/bytedeco/openblas/$ver/openblas-$ver-$platform.jar"
+if [ ! -f "$jar" ]; then
   echo "JavaCPP's OpenBLAS jar is not in the local Maven repository: run 'mvn -DskipTests package' first." >&2
   exit 1
 fi

@@ -1,5 +1,6 @@
 package dev.corebound.bench.jmh;
 
+import dev.corebound.DenseMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -7,7 +8,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * The textbook triple loop in i-k-j order on plain double[], the baseline a
@@ -26,10 +26,11 @@ public class NaiveGemmBenchmark {
 
     @Setup
     public void start() {
-        SplittableRandom random = new SplittableRandom(1);
-        a = random.doubles((long) n * n, -1, 1).toArray();
-        b = random.doubles((long) n * n, -1, 1).toArray();
+        a = new double[n * n];
+        b = new double[n * n];
         c = new double[n * n];
+        DenseMatrix.wrap(a, n, n).fillRandom(1); // the operands GemmBenchmark multiplies
+        DenseMatrix.wrap(b, n, n).fillRandom(2);
     }
 
     @Benchmark

@@ -18,6 +18,6 @@ public class PeerDotBenchmark extends PeerState {
 
     @Benchmark
     public double dot() {
-        return peer.startsWith("ejml") ? VectorVectorMult_DDRM.innerProd(x, y) : netlib.ddot(n, x.data, 1, y.data, 1);
+        return library == Library.NETLIB ? netlib.ddot(n, x.data, 1, y.data, 1) : VectorVectorMult_DDRM.innerProd(x, y);
     }
 }

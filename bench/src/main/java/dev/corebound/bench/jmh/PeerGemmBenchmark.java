@@ -25,10 +25,10 @@ public class PeerGemmBenchmark extends PeerState {
      */
     @Benchmark
     public double gemm() {
-        switch (peer) {
-            case "ejml" -> CommonOps_DDRM.mult(a, b, c);
-            case "ejml_mt" -> CommonOps_MT_DDRM.mult(a, b, c);
-            default -> netlib.dgemm("N", "N", n, n, n, 1.0, b.data, n, a.data, n, 0.0, c.data, n);
+        switch (library) {
+            case EJML -> CommonOps_DDRM.mult(a, b, c);
+            case EJML_MT -> CommonOps_MT_DDRM.mult(a, b, c);
+            case NETLIB -> netlib.dgemm("N", "N", n, n, n, 1.0, b.data, n, a.data, n, 0.0, c.data, n);
         }
         return c.data[c.data.length - 1];
     }

@@ -1,13 +1,12 @@
 package dev.corebound.bench.jmh;
 
+import dev.corebound.DenseMatrix;
 import dev.ludovic.netlib.blas.JavaBLAS;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.SplittableRandom;
 
 /**
  * The libraries a user would pick instead, on the same operations and sizes:
@@ -26,32 +25,42 @@ public abstract class PeerState {
     @Param("256")
     public int n;
 
+    /** The peer, decided once so that the measured calls do not compare strings. */
+    protected enum Library { EJML, EJML_MT, NETLIB }
+
+    protected Library library;
     protected JavaBLAS netlib;
-    private final SplittableRandom random = new SplittableRandom(1);
+    private long seed;
 
     @Setup
     public void start() {
-        if (peer.startsWith("netlib")) {
+        library = switch (peer) {
+            case "ejml" -> Library.EJML;
+            case "ejml_mt" -> Library.EJML_MT;
+            case "netlib_vector", "netlib_java" -> Library.NETLIB;
+            default -> throw new IllegalArgumentException("unknown peer " + peer
+                    + ": use ejml, ejml_mt, netlib_vector or netlib_java");
+        };
+        if (library == Library.NETLIB) {
             netlib = JavaBLAS.getInstance();
             boolean vector = netlib.getClass().getSimpleName().equals("VectorBLAS");
             if (vector != peer.equals("netlib_vector")) {
                 throw new IllegalStateException(peer + " needs a JVM " + (vector ? "without" : "with")
                         + " the Vector API module, but netlib picked " + netlib.getClass().getSimpleName());
             }
-        } else if (!peer.equals("ejml") && !peer.equals("ejml_mt")) {
-            throw new IllegalArgumentException("unknown peer " + peer + ": use ejml, ejml_mt, netlib_vector or netlib_java");
         }
         allocate();
     }
 
     protected abstract void allocate();
 
-    /** A rows x cols EJML matrix of uniform values in [-1, 1); its data array is row-major. */
+    /**
+     * A rows x cols EJML matrix filled as corebound's benchmarks fill theirs (the first gets seed 1, the next 2,
+     * ...); its data array is row-major, so corebound can fill it in place.
+     */
     protected DMatrixRMaj random(int rows, int cols) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = random.nextDouble(-1, 1);
-        }
+        DenseMatrix.wrap(m.data, rows, cols).fillRandom(++seed);
         return m;
     }
 }

@@ -1,25 +1,13 @@
 package dev.corebound.bench.jmh;
 
 import dev.corebound.Backend;
-import dev.corebound.parallel.Parallelism;
 import dev.corebound.workloads.Mandelbrot;
 import dev.corebound.workloads.MonteCarloPi;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** The CPU-bound workloads: pure arithmetic, the case where parallelism should scale with cores. */
-@State(Scope.Benchmark)
-public class WorkloadBenchmark {
-
-    @Param("JAVA_SCALAR")
-    public String backend;
-
-    @Param("serial")
-    public String parallelism;
+public class WorkloadBenchmark extends ParallelismState {
 
     /** Monte Carlo samples per call. */
     @Param("4194304")
@@ -29,20 +17,13 @@ public class WorkloadBenchmark {
     @Param("512")
     public int grid;
 
-    private Parallelism workers;
     private Backend kernel;
     private Mandelbrot mandelbrot;
 
-    @Setup
-    public void start() {
-        workers = Parallelism.parse(parallelism);
-        kernel = Backend.valueOf(backend);
+    @Override
+    protected void prepare(Backend backend) {
+        kernel = backend;
         mandelbrot = Mandelbrot.classic(grid, grid, 256);
-    }
-
-    @TearDown
-    public void stop() {
-        workers.close();
     }
 
     @Benchmark

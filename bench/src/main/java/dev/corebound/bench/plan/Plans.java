@@ -87,7 +87,9 @@ public final class Plans {
             BACKENDS.forEach(b -> plan.add(blas(AxpyBenchmark.class, "axpy", b, "serial", n)));
             PEERS.forEach(p -> plan.add(peer("dot", p, n)));
         }
-        plan.addAll(scaling(cores, IntStream.rangeClosed(1, cores).toArray()));
+        int[] workerCounts = IntStream.rangeClosed(1, cores).toArray();
+        plan.addAll(scaling(cores, workerCounts));
+        plan.addAll(mandelbrotScaling(workerCounts));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
             plan.add(overhead(path, 16));
@@ -123,6 +125,21 @@ public final class Plans {
         return plan;
     }
 
+    /** The Mandelbrot grid (uneven work per row) in Java under each parallelism, and in C under native threads. */
+    private static List<PlanEntry> mandelbrotScaling(int[] workerCounts) {
+        List<PlanEntry> plan = new ArrayList<>();
+        long grid = 1024;
+        plan.add(workload("mandelbrot", "JAVA_SCALAR", "serial", grid));
+        plan.add(workload("mandelbrot", "NATIVE", "serial", grid));
+        for (int w : workerCounts) {
+            for (String family : List.of("threads", "processes", "gil")) {
+                plan.add(workload("mandelbrot", "JAVA_SCALAR", family + "(" + w + ")", grid));
+            }
+            plan.add(workload("mandelbrot", "NATIVE", "nativeThreads(" + w + ")", grid));
+        }
+        return plan;
+    }
+
     private static PlanEntry blas(Class<?> benchmark, String op, String backend, String parallelism, long n) {
         return new PlanEntry(benchmark.getName() + "." + op,
                 Map.of("backend", backend, "parallelism", parallelism, "n", Long.toString(n)),
@@ -141,10 +158,12 @@ public final class Plans {
                 JVM_FLAGS, new Subject("gemm", NAIVE, "serial", n));
     }
 
-    private static PlanEntry workload(String op, String backend, String parallelism, long samples) {
+    /** A workload measurement; its size is Monte Carlo samples or the Mandelbrot grid's side. */
+    private static PlanEntry workload(String op, String backend, String parallelism, long size) {
+        String sizeParam = op.equals("mandelbrot") ? "grid" : "samples";
         return new PlanEntry(WorkloadBenchmark.class.getName() + "." + op,
-                Map.of("backend", backend, "parallelism", parallelism, "samples", Long.toString(samples)),
-                JVM_FLAGS, new Subject(op, backend, parallelism, samples));
+                Map.of("backend", backend, "parallelism", parallelism, sizeParam, Long.toString(size)),
+                JVM_FLAGS, new Subject(op, backend, parallelism, size));
     }
 
     private static PlanEntry overhead(String path, long n) {
