@@ -44,8 +44,6 @@ public final class ClaimsReport {
     }
 
     static String json(Map<String, String> machine, List<Claim> claims) {
-        Map<String, String> m = new LinkedHashMap<>();
-        machine.forEach((k, v) -> m.put(k, Json.string(v)));
         String rows = claims.stream().map(c -> {
             Map<String, String> f = new LinkedHashMap<>();
             f.put("number", Integer.toString(c.number()));
@@ -57,7 +55,7 @@ public final class ClaimsReport {
             return "  " + Json.object(f);
         }).collect(Collectors.joining(",\n"));
         Map<String, String> top = new LinkedHashMap<>();
-        top.put("machine", Json.object(m));
+        top.put("machine", Json.stringObject(machine));
         top.put("claims", "[\n" + rows + "\n]");
         return Json.object(top) + "\n";
     }

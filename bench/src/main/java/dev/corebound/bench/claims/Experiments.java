@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -179,7 +180,7 @@ public final class Experiments implements AutoCloseable {
                 if (!(e.getCause() instanceof WorkerFailedException)) {
                     throw new IllegalStateException("the killed worker was not reported", e);
                 }
-            } catch (Exception e) {
+            } catch (TimeoutException | InterruptedException e) {
                 throw new IllegalStateException("the killed worker was not reported", e);
             }
             killed = (System.nanoTime() - t0) / 1e9;
@@ -207,12 +208,11 @@ public final class Experiments implements AutoCloseable {
     /** A loop that ignores interruption; only {@link #release} ends it (that flag is the only cooperation). */
     private static final class Runaway implements Runnable {
         private volatile boolean released;
-        private long rounds;
 
         @Override
         public void run() {
             while (!released) {
-                rounds++;
+                Thread.onSpinWait();
             }
         }
 

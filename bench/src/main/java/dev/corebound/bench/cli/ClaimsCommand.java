@@ -12,8 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,8 +30,7 @@ final class ClaimsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = out != null ? out : Path.of("corebound-results",
-                "claims-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null ? out : Main.defaultResultsFolder("claims-");
         int cores = Runtime.getRuntime().availableProcessors();
         ProcessPool.prepareWorkerArchive(); // so that building it does not compete with the measurements
         List<Claim> claims = new ArrayList<>();

@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -93,24 +91,23 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
-        List<PlanEntry> entries = (plan.full ? Plans.full(cores) : Plans.quick(cores)).stream().filter(this::selected).toList();
+        String planName = plan.full ? "full" : "quick";
+        List<PlanEntry> all = plan.full ? Plans.full(cores) : Plans.quick(cores);
+        List<PlanEntry> entries = all.stream().filter(this::selected).toList();
         validateFilters();
         if (entries.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "the filters leave nothing to run: the " + (plan.full ? "full" : "quick")
-                    + " plan has " + describe(plan.full ? Plans.full(cores) : Plans.quick(cores)));
+            throw new ParameterException(spec.commandLine(), "the filters leave nothing to run: the " + planName
+                    + " plan has " + describe(all));
         }
         Settings base = plan.full ? Settings.full() : Settings.quick();
         Settings settings = new Settings(forks != null ? forks : base.forks(),
                 warmup != null ? warmup : base.warmupIterations(),
-                millis != null ? Duration.ofMillis(millis) : base.warmupTime(),
                 iterations != null ? iterations : base.iterations(),
                 millis != null ? Duration.ofMillis(millis) : base.iterationTime());
-        Path dir = out != null ? out : Path.of("corebound-results",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null ? out : Main.defaultResultsFolder("");
         Files.createDirectories(dir);
 
-        System.out.printf("corebound compare: %d measurements (%s plan), results in %s%n", entries.size(),
-                plan.full ? "full" : "quick", dir);
+        System.out.printf("corebound compare: %d measurements (%s plan), results in %s%n", entries.size(), planName, dir);
         System.out.println("measuring this machine's peak...");
         ProcessPool.prepareWorkerArchive(); // so that building it does not compete with the measurements
         Peak peak = Peak.quick(cores);
@@ -148,8 +145,7 @@ final class CompareCommand implements Callable<Integer> {
         check("--backend", backends, new TreeSet<>(Plans.implementations()));
         if (parallelisms != null) {
             for (String p : parallelisms) {
-                String family = p.contains("(") ? p.substring(0, p.indexOf('(')) : p;
-                if (!FAMILIES.contains(family)) {
+                if (!FAMILIES.contains(Subject.family(p))) {
                     throw new ParameterException(spec.commandLine(), "unknown parallelism '" + p + "'; allowed: "
                             + String.join(", ", new TreeSet<>(FAMILIES)) + ", optionally with a worker count such as threads(2)");
                 }
@@ -188,10 +184,8 @@ final class CompareCommand implements Callable<Integer> {
                 r.peak().gflopsOneCore(), r.peak().gflopsAllCores(), r.peak().cores(), r.peak().triadGBs());
         for (Row row : r.rows()) {
             Subject s = row.subject();
-            String rate = Double.isFinite(row.gflops()) ? String.format(Locale.ROOT, "%8.2f GFLOP/s", row.gflops()) : "";
-            if (s.memoryBound()) {
-                rate = String.format(Locale.ROOT, "%8.2f GB/s   ", row.gbs());
-            }
+            String rate = s.memoryBound() ? String.format(Locale.ROOT, "%8.2f GB/s   ", row.gbs())
+                    : Double.isFinite(row.gflops()) ? String.format(Locale.ROOT, "%8.2f GFLOP/s", row.gflops()) : "";
             System.out.printf(Locale.ROOT, "  %-48s %12s  %s%n", s.label(), ReportFiles.time(row.secondsPerOp()), rate);
         }
         if (!r.failed().isEmpty()) {

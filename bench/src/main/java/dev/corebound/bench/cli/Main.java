@@ -3,6 +3,10 @@ package dev.corebound.bench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
 /** The corebound command-line tool. */
 @Command(name = "corebound", mixinStandardHelpOptions = true, version = "corebound 0.1.0",
         scope = CommandLine.ScopeType.INHERIT, // every command takes --help and --version
@@ -12,6 +16,11 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args));
+    }
+
+    /** corebound-results/&lt;prefix&gt;&lt;date-time&gt;: where a command writes when not given --out. */
+    static Path defaultResultsFolder(String prefix) {
+        return Path.of("corebound-results", prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     /** Runs the tool and returns its exit code, for tests. */

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -28,9 +29,9 @@ public record Peak(int cores, double gflopsOneCore, double gflopsAllCores, doubl
      * the triad uses three arrays of {@code triadMiB} MiB.
      */
     public static Peak measure(int cores, int repeats, double seconds, int triadMiB) {
-        double one = best(repeats, r -> fma(1, seconds));
-        double all = best(repeats, r -> fma(cores, seconds));
-        double triad = best(repeats, r -> triad(cores, triadMiB));
+        double one = best(repeats, () -> fma(1, seconds));
+        double all = best(repeats, () -> fma(cores, seconds));
+        double triad = best(repeats, () -> triad(cores, triadMiB));
         return new Peak(cores, one, all, triad);
     }
 
@@ -39,10 +40,10 @@ public record Peak(int cores, double gflopsOneCore, double gflopsAllCores, doubl
         return measure(cores, 3, 0.15, 128);
     }
 
-    private static double best(int repeats, IntToDoubleFunction run) {
+    private static double best(int repeats, DoubleSupplier run) {
         double best = 0;
         for (int r = 0; r < repeats; r++) {
-            best = Math.max(best, run.applyAsDouble(r));
+            best = Math.max(best, run.getAsDouble());
         }
         return best;
     }
@@ -94,12 +95,8 @@ public record Peak(int cores, double gflopsOneCore, double gflopsAllCores, doubl
         }
     }
 
-    private interface Work {
-        double run(int thread);
-    }
-
     /** Runs {@code work} on {@code threads} threads released together; returns total work per second. */
-    private static double parallel(int threads, Work work) {
+    private static double parallel(int threads, IntToDoubleFunction work) {
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         double[] done = new double[threads];
         List<Thread> running = new ArrayList<>();
@@ -107,7 +104,7 @@ public record Peak(int cores, double gflopsOneCore, double gflopsAllCores, doubl
             int id = t;
             running.add(Thread.ofPlatform().start(() -> {
                 await(start);
-                done[id] = work.run(id);
+                done[id] = work.applyAsDouble(id);
             }));
         }
         await(start);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The plans {@code compare} runs. {@link #quick} fits in about three minutes
@@ -22,11 +23,11 @@ import java.util.stream.IntStream;
  */
 public final class Plans {
 
-    /** JVM flags every fork needs: the Vector API module and native access for corebound. */
-    public static final List<String> JVM_FLAGS = List.of("--add-modules=jdk.incubator.vector",
-            "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx4g");
-    /** The same without the Vector API module, so that netlib falls back to its plain Java BLAS. */
+    /** Flags for a fork without the Vector API module, so that netlib falls back to its plain Java BLAS. */
     private static final List<String> NO_VECTOR_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx4g");
+    /** JVM flags every other fork needs: the Vector API module and native access for corebound. */
+    public static final List<String> JVM_FLAGS = Stream.concat(Stream.of("--add-modules=jdk.incubator.vector"),
+            NO_VECTOR_FLAGS.stream()).toList();
 
     private static final List<String> BACKENDS = List.of(Backend.values()).stream().map(Enum::name).toList();
     private static final List<String> PEERS = List.of("ejml", "ejml_mt", "netlib_vector", "netlib_java");
@@ -60,7 +61,7 @@ public final class Plans {
             BACKENDS.forEach(b -> plan.add(blas(DotBenchmark.class, "dot", b, "serial", n)));
             plan.add(peer("dot", "netlib_vector", n));
         }
-        plan.addAll(scaling(cores, new int[]{1, cores}));
+        plan.addAll(scaling(new int[]{1, cores}));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
         }
@@ -88,7 +89,7 @@ public final class Plans {
             PEERS.forEach(p -> plan.add(peer("dot", p, n)));
         }
         int[] workerCounts = IntStream.rangeClosed(1, cores).toArray();
-        plan.addAll(scaling(cores, workerCounts));
+        plan.addAll(scaling(workerCounts));
         plan.addAll(mandelbrotScaling(workerCounts));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
@@ -106,7 +107,7 @@ public final class Plans {
      * Speedup against workers: the CPU-bound Java workload under each
      * parallelism, the C workload under native threads, and gemm under each.
      */
-    private static List<PlanEntry> scaling(int cores, int[] workerCounts) {
+    private static List<PlanEntry> scaling(int[] workerCounts) {
         List<PlanEntry> plan = new ArrayList<>();
         long samples = 1 << 23;
         plan.add(workload("monteCarloPi", "JAVA_SCALAR", "serial", samples));

@@ -19,6 +19,11 @@ public record Subject(String op, String implementation, String parallelism, long
 
     /** The parallelism without its worker count: serial, threads, processes, gil, nativeThreads, virtualThreads. */
     public String family() {
+        return family(parallelism);
+    }
+
+    /** The family of a parallelism name: "threads" for "threads(2)", the name itself when it has no count. */
+    public static String family(String parallelism) {
         int open = parallelism.indexOf('(');
         return open < 0 ? parallelism : parallelism.substring(0, open);
     }
@@ -47,7 +52,7 @@ public record Subject(String op, String implementation, String parallelism, long
 
     /** True when GB/s, not GFLOP/s, says how close this operation is to the machine's limit. */
     public boolean memoryBound() {
-        return op.equals("gemv") || op.equals("dot") || op.equals("axpy");
+        return bytes() > 0;
     }
 
     /** For example "gemm JAVA_VECTOR serial n=512". */

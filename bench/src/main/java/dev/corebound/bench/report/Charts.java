@@ -19,22 +19,31 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The report's charts, each as SVG and PNG: GFLOP/s against n for gemm, GB/s
- * against n for dot, and speedup against workers for each parallelism.
+ * The report's charts, each as SVG and PNG: GFLOP/s (gemm) or GB/s (gemv, dot,
+ * axpy) against n, and speedup against workers for each parallelism.
  */
 final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 520;
 
+    /** The operations measured as a rate against n, in report order. */
+    static final List<String> RATE_OPS = List.of("gemm", "gemv", "dot", "axpy");
+
     private Charts() {
+    }
+
+    /** The file name, without extension, of an operation's rate chart. */
+    static String rateChart(String op, boolean memoryBound) {
+        return op + (memoryBound ? "_gbs" : "_gflops");
     }
 
     static List<Path> write(Path dir, Results r) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<Path> files = new ArrayList<>();
-        rateAgainstSize(r, "gemm", "GFLOP/s", Row::gflops).ifPresent(c -> files.addAll(save(c, dir.resolve("gemm_gflops"))));
-        rateAgainstSize(r, "dot", "GB/s", Row::gbs).ifPresent(c -> files.addAll(save(c, dir.resolve("dot_gbs"))));
+        for (String op : RATE_OPS) {
+            files.addAll(rateAgainstSize(dir, r, op));
+        }
         speedup(r).ifPresent(c -> files.addAll(save(c, dir.resolve("speedup"))));
         return files;
     }
@@ -57,15 +66,18 @@ final class Charts {
         return chart;
     }
 
-    /** One series per implementation, serial runs only, against n on a log axis. */
-    private static Optional<XYChart> rateAgainstSize(Results r, String op, String unit, ToDoubleFunction<Row> rate) {
+    /** One series per implementation, serial runs only, against n on a log axis; no files when op was not run. */
+    private static List<Path> rateAgainstSize(Path dir, Results r, String op) {
         Map<String, List<Row>> series = new LinkedHashMap<>();
         r.rows().stream()
                 .filter(row -> row.subject().op().equals(op) && row.subject().parallelism().equals("serial"))
                 .forEach(row -> series.computeIfAbsent(row.subject().implementation(), k -> new ArrayList<>()).add(row));
         if (series.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
+        boolean memory = series.values().iterator().next().get(0).subject().memoryBound();
+        String unit = memory ? "GB/s" : "GFLOP/s";
+        ToDoubleFunction<Row> rate = memory ? Row::gbs : Row::gflops;
         XYChart chart = chart(op + ": " + unit + " against n (one thread)", "n", unit);
         chart.getStyler().setXAxisLogarithmic(true);
         series.forEach((impl, rows) -> {
@@ -73,7 +85,7 @@ final class Charts {
             chart.addSeries(impl, rows.stream().mapToDouble(row -> row.subject().size()).toArray(),
                     rows.stream().mapToDouble(rate).toArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         });
-        return Optional.of(chart);
+        return save(chart, dir.resolve(rateChart(op, memory)));
     }
 
     /** One series per (operation, backend, parallelism family): speedup over serial against workers, and the ideal. */

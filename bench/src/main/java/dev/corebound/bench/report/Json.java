@@ -1,5 +1,6 @@
 package dev.corebound.bench.report;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Just enough JSON writing for results.json: objects, strings and numbers (NaN becomes null). */
@@ -30,6 +31,13 @@ public final class Json {
 
     public static String number(double d) {
         return Double.isFinite(d) ? Double.toString(d) : "null";
+    }
+
+    /** An object whose values are all strings, keys in the map's order. */
+    public static String stringObject(Map<String, String> strings) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        strings.forEach((k, v) -> encoded.put(k, string(v)));
+        return object(encoded);
     }
 
     /** An object of already-encoded values, keys in the map's order. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +58,6 @@ public final class ReportFiles {
     }
 
     static String json(Results r) {
-        Map<String, String> machine = new LinkedHashMap<>();
-        r.machine().forEach((k, v) -> machine.put(k, Json.string(v)));
         Map<String, String> peak = new LinkedHashMap<>();
         peak.put("cores", Integer.toString(r.peak().cores()));
         peak.put("gflopsOneCore", Json.number(r.peak().gflopsOneCore()));
@@ -70,7 +69,7 @@ public final class ReportFiles {
         }
         String jmhJson = jmh.toString(StandardCharsets.UTF_8).trim();
         Map<String, String> top = new LinkedHashMap<>();
-        top.put("machine", Json.object(machine));
+        top.put("machine", Json.stringObject(r.machine()));
         top.put("peak", Json.object(peak));
         top.put("complete", Boolean.toString(r.complete()));
         top.put("rows", "[\n" + r.rows().stream().map(row -> "  " + Json.object(rowFields(r, row)))
@@ -132,7 +131,7 @@ public final class ReportFiles {
                 + "JAVA_SCALAR, serial, on the same operation and size; \"% of peak\" compares with the peak above "
                 + "(FMA rate of the cores the run could use, or memory bandwidth for gemv, dot and axpy, which goes above 100% "
                 + "when the operands fit in cache).\n\n");
-        for (String op : List.of("gemm", "gemv", "dot", "axpy")) {
+        for (String op : Charts.RATE_OPS) {
             List<Row> rows = r.rows().stream().filter(row -> row.subject().op().equals(op)
                     && row.subject().parallelism().equals("serial")).toList();
             if (rows.isEmpty()) {
@@ -141,7 +140,7 @@ public final class ReportFiles {
             boolean memory = rows.get(0).subject().memoryBound();
             md.append("## ").append(op).append(memory ? " (GB/s)" : " (GFLOP/s)").append("\n\n");
             pivot(md, rows, row -> fixed(memory ? row.gbs() : row.gflops(), "%.1f"));
-            md.append("![").append(op).append("](").append(memory ? op + "_gbs" : op + "_gflops").append(".svg)\n\n");
+            md.append("![").append(op).append("](").append(Charts.rateChart(op, memory)).append(".svg)\n\n");
             md.append("<details><summary>every ").append(op).append(" measurement</summary>\n\n");
             md.append("| implementation | n | time per call | ").append(memory ? "GB/s" : "GFLOP/s")
                     .append(" | vs scalar | % of peak |\n|---|---:|---:|---:|---:|---:|\n");
@@ -160,12 +159,8 @@ public final class ReportFiles {
         return md.toString();
     }
 
-    private interface Cell {
-        String of(Row row);
-    }
-
     /** Rows: implementations; columns: sizes. */
-    private static void pivot(StringBuilder md, List<Row> rows, Cell cell) {
+    private static void pivot(StringBuilder md, List<Row> rows, Function<Row, String> cell) {
         TreeSet<Long> sizes = new TreeSet<>();
         rows.forEach(row -> sizes.add(row.subject().size()));
         Map<String, Map<Long, Row>> byImpl = new LinkedHashMap<>();
@@ -176,7 +171,7 @@ public final class ReportFiles {
         md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
         byImpl.forEach((impl, bySize) -> {
             md.append("| ").append(impl).append(" |");
-            sizes.forEach(n -> md.append(' ').append(bySize.containsKey(n) ? cell.of(bySize.get(n)) : "").append(" |"));
+            sizes.forEach(n -> md.append(' ').append(bySize.containsKey(n) ? cell.apply(bySize.get(n)) : "").append(" |"));
             md.append('\n');
         });
         md.append('\n');

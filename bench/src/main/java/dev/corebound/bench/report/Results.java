@@ -28,16 +28,18 @@ public record Results(Map<String, String> machine, Peak peak, List<Row> rows, Li
 
     /** How many times faster than JAVA_SCALAR serial on the same operation and size; NaN without that row. */
     public double speedupOverScalar(Row row) {
-        Subject s = row.subject();
-        return find(new Subject(s.op(), "JAVA_SCALAR", "serial", s.size()))
-                .map(base -> base.secondsPerOp() / row.secondsPerOp())
-                .orElse(Double.NaN);
+        return speedupOver(row, "JAVA_SCALAR");
     }
 
     /** How many times faster than the same implementation serially; NaN without that row. */
     public double speedupOverSerial(Row row) {
+        return speedupOver(row, row.subject().implementation());
+    }
+
+    /** How many times faster than {@code implementation} run serially on the same operation and size. */
+    private double speedupOver(Row row, String implementation) {
         Subject s = row.subject();
-        return find(new Subject(s.op(), s.implementation(), "serial", s.size()))
+        return find(new Subject(s.op(), implementation, "serial", s.size()))
                 .map(base -> base.secondsPerOp() / row.secondsPerOp())
                 .orElse(Double.NaN);
     }

@@ -38,13 +38,13 @@ import java.util.regex.Pattern;
 public final class PlanRunner {
 
     /** How long JMH measures each entry. */
-    public record Settings(int forks, int warmupIterations, Duration warmupTime, int iterations, Duration iterationTime) {
+    public record Settings(int forks, int warmupIterations, int iterations, Duration iterationTime) {
         public static Settings quick() {
-            return new Settings(1, 2, Duration.ofMillis(300), 3, Duration.ofMillis(300));
+            return new Settings(1, 2, 3, Duration.ofMillis(300));
         }
 
         public static Settings full() {
-            return new Settings(1, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1));
+            return new Settings(1, 3, 5, Duration.ofSeconds(1));
         }
     }
 
@@ -102,7 +102,7 @@ public final class PlanRunner {
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .forks(s.forks())
                 .warmupIterations(s.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(s.warmupTime().toMillis()))
+                .warmupTime(TimeValue.milliseconds(s.iterationTime().toMillis()))
                 .measurementIterations(s.iterations())
                 .measurementTime(TimeValue.milliseconds(s.iterationTime().toMillis()))
                 .jvmArgs(entry.jvmArgs().toArray(String[]::new))
