@@ -1,6 +1,7 @@
 package dev.corebound;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -32,7 +33,7 @@ class ReadmeExamplesTest {
     private static final Pattern CLASS_NAME = Pattern.compile("public class (\\w+)");
 
     @Test
-    void everyExampleCompilesAndRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void everyExampleCompilesAndRuns(@TempDir Path dir) throws Exception {
         String readme = Files.readString(Path.of(System.getProperty("corebound.readme", "../README.md")));
         List<String> classes = new ArrayList<>();
         Matcher block = JAVA_BLOCK.matcher(readme);

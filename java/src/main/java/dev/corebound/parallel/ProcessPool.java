@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -144,15 +145,17 @@ public final class ProcessPool extends Parallelism {
      * CDS archive of the worker's classes once one has been built.
      */
     private static List<String> workerCommand(Path dir) {
-        String java = Platform.javaLauncher();
-        List<String> flags = workerFlags();
-        String classPath = System.getProperty("java.class.path");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(flags);
-        WorkerArchive.forWorkers(java, flags, classPath, false).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
+        List<String> cmd = new ArrayList<>(List.of(Platform.javaLauncher()));
+        cmd.addAll(workerFlags());
+        workerArchive(false).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
         cmd.add("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log")); // a crash report goes to the private directory
-        cmd.addAll(List.of("-cp", classPath, WorkerMain.class.getName(), dir.toString()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(), dir.toString()));
         return cmd;
+    }
+
+    /** The archive for workers of this JVM (see {@link WorkerArchive#forWorkers}). */
+    private static Optional<Path> workerArchive(boolean wait) {
+        return WorkerArchive.forWorkers(Platform.javaLauncher(), workerFlags(), System.getProperty("java.class.path"), wait);
     }
 
     /**
@@ -162,7 +165,7 @@ public final class ProcessPool extends Parallelism {
      * call this first so that the build does not compete with what they measure.
      */
     public static void prepareWorkerArchive() {
-        WorkerArchive.forWorkers(Platform.javaLauncher(), workerFlags(), System.getProperty("java.class.path"), true);
+        workerArchive(true);
     }
 
     @Override

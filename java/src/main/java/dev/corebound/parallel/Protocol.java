@@ -123,9 +123,7 @@ final class Protocol {
             case Task.Checksum t -> {
                 out.writeByte(12);
                 out.writeInt(t.data().length);
-                for (int at = 0; at < t.data().length; at += PIPE_CHUNK) {
-                    out.write(t.data(), at, Math.min(PIPE_CHUNK, t.data().length - at));
-                }
+                writeBytes(out, t.data());
             }
             case Task.Ping t -> out.writeByte(13);
             case Task.Spin t -> {
@@ -185,6 +183,13 @@ final class Protocol {
             case 15 -> new Task.Crash();
             default -> throw new IOException("unknown task kind " + kind);
         };
+    }
+
+    /** Writes bytes in pipe-sized pieces (see {@link #PIPE_CHUNK}). */
+    private static void writeBytes(DataOutput out, byte[] data) throws IOException {
+        for (int at = 0; at < data.length; at += PIPE_CHUNK) {
+            out.write(data, at, Math.min(PIPE_CHUNK, data.length - at));
+        }
     }
 
     /** Reads {@code length} bytes in pipe-sized pieces. */

@@ -43,6 +43,8 @@ final class WorkerArchive {
     private static final System.Logger LOG = System.getLogger(WorkerArchive.class.getName());
     /** A lock older than this belongs to a builder that died. */
     private static final Duration STALE_LOCK = Duration.ofMinutes(5);
+    /** How long a build, or a step of one, may take. */
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(2);
 
     private WorkerArchive() {
     }
@@ -67,12 +69,15 @@ final class WorkerArchive {
                 List<String> builder = new ArrayList<>(List.of(java, "-cp", classPath, WorkerArchive.class.getName(),
                         archive.toString(), java, classPath));
                 builder.addAll(flags);
-                Process p = new ProcessBuilder(builder).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                p.getOutputStream().close();
-                if (wait && p.waitFor(2, TimeUnit.MINUTES) && Files.isRegularFile(archive)) {
-                    return Optional.of(archive);
+                Process p = start(builder);
+                if (wait && !p.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
                 }
+            } else if (wait) {
+                awaitOtherBuilder(archive);
+            }
+            if (wait && Files.isRegularFile(archive)) {
+                return Optional.of(archive);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,6 +85,14 @@ final class WorkerArchive {
             LOG.log(System.Logger.Level.DEBUG, "no CDS archive for workers: {0}", e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** Waits while another JVM's builder holds the lock and the archive is not there yet. */
+    private static void awaitOtherBuilder(Path archive) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(BUILD_TIMEOUT);
+        while (!Files.isRegularFile(archive) && Files.exists(lockFile(archive)) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+        }
     }
 
     private static Path lockFile(Path archive) {
@@ -158,12 +171,18 @@ final class WorkerArchive {
         }
     }
 
-    /** Runs a command with stdin closed and output discarded; true when it succeeded. */
-    private static boolean run(List<String> command) throws IOException, InterruptedException {
+    /** Starts a command with stdin closed and output discarded. */
+    private static Process start(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().close();
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        return p;
+    }
+
+    /** Runs a command with stdin closed and output discarded; true when it succeeded in time. */
+    private static boolean run(List<String> command) throws IOException, InterruptedException {
+        Process p = start(command);
+        if (!p.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
             return false;
         }

@@ -3,6 +3,7 @@ package dev.corebound.ffm;
 import dev.corebound.Backend;
 import dev.corebound.Corebound;
 import dev.corebound.DenseMatrix;
+import dev.corebound.Transpose;
 import dev.corebound.kernels.Kernel;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class OpenBlasLibraryTest {
             try (Arena arena = Arena.ofConfined()) {
                 DenseMatrix a = DenseMatrix.allocate(arena, 64, 64).fillRandom(1);
                 DenseMatrix c = DenseMatrix.allocate(arena, 64, 64);
-                k.gemm(dev.corebound.Transpose.NO_TRANS, dev.corebound.Transpose.NO_TRANS, 64, 64, 64, 1.0,
+                k.gemm(Transpose.NO_TRANS, Transpose.NO_TRANS, 64, 64, 64, 1.0,
                         a.segment(), 64, a.segment(), 64, 0.0, c.segment(), 64);
             }
             return openblas_h.openblas_get_num_threads();
@@ -56,7 +57,8 @@ class OpenBlasLibraryTest {
         for (Backend b : Set.of(Backend.OPENBLAS, Backend.OPENBLAS_JNI)) {
             assertEquals(1, threadsAfterCall(b, 1), b + " single-threaded");
             assertEquals(2, threadsAfterCall(b, 2), b + " with native threads");
-            assertTrue(Corebound.kernel(b).description().contains("1 thread"), Corebound.kernel(b).description());
+            String description = Corebound.kernel(b).description();
+            assertTrue(description.contains("1 thread"), description);
         }
     }
 }
