@@ -1,25 +1,32 @@
 package dev.corebound;
 
 import dev.corebound.Overlap.Strided;
-import dev.corebound.kernels.Kernel;
+import dev.corebound.internal.kernel.BackendKernels;
+import dev.corebound.internal.kernel.DoubleBlas;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 
 /**
- * The one place arguments are checked: every public operation validates its
- * operands here, then hands raw segments to a {@link Kernel} that trusts them.
- * Nothing reaches a kernel, and so nothing reaches C, unchecked.
+ * The checking layer, the one place arguments are checked and BLAS's rules
+ * applied, as netlib's AbstractBLAS and OpenBLAS's interface/ do: every public
+ * operation validates its operands (shapes, sizes the backend takes,
+ * liveness, aliasing), takes the quick returns for empty sizes, applies beta
+ * to gemv's and gemm's outputs ({@code beta == 0} overwrites without reading)
+ * and skips the product when {@code alpha == 0}; only then does it hand raw
+ * segments to a {@link DoubleBlas} kernel that trusts them and does
+ * arithmetic only. Nothing reaches a kernel, and so nothing reaches C, unchecked.
  */
 final class CheckedBlas implements Blas {
 
-    private final Kernel kernel;
+    private final DoubleBlas kernel;
     private final String name;
     /** The kernel's largest size or leading dimension, read once rather than on every check. */
     private final long maxDimension;
 
-    CheckedBlas(Kernel kernel, String name) {
-        this.kernel = kernel;
+    CheckedBlas(BackendKernels kernels, String name) {
+        this.kernel = kernels.blas();
         this.name = name;
         this.maxDimension = kernel.maxDimension();
     }
@@ -42,7 +49,7 @@ final class CheckedBlas implements Blas {
     @Override
     public double dot(DenseVector x, DenseVector y) {
         sameLength("dot", x, y);
-        return kernel.dot(x.length(), x.segment(), y.segment());
+        return x.length() == 0 ? 0 : kernel.ddot(x.length(), x.segment(), y.segment());
     }
 
     @Override
@@ -51,37 +58,42 @@ final class CheckedBlas implements Blas {
         if (!x.segment().equals(y.segment())) {
             disjoint("axpy", "y", Strided.of(y), "x", Strided.of(x));
         }
-        kernel.axpy(x.length(), alpha, x.segment(), y.segment());
+        if (x.length() == 0 || alpha == 0) {
+            return; // reference BLAS returns early: NaN in x does not reach y
+        }
+        kernel.daxpy(x.length(), alpha, x.segment(), y.segment());
     }
 
     @Override
     public void scal(double alpha, DenseVector x) {
         live("scal", "x", x);
-        kernel.scal(x.length(), alpha, x.segment());
+        if (x.length() > 0) {
+            kernel.dscal(x.length(), alpha, x.segment());
+        }
     }
 
     @Override
     public double asum(DenseVector x) {
         live("asum", "x", x);
-        return kernel.asum(x.length(), x.segment());
+        return x.length() == 0 ? 0 : kernel.dasum(x.length(), x.segment());
     }
 
     @Override
     public double nrm2(DenseVector x) {
         live("nrm2", "x", x);
-        return kernel.nrm2(x.length(), x.segment());
+        return x.length() == 0 ? 0 : kernel.dnrm2(x.length(), x.segment());
     }
 
     @Override
     public long iamax(DenseVector x) {
         live("iamax", "x", x);
-        return kernel.iamax(x.length(), x.segment());
+        return x.length() == 0 ? -1 : kernel.idamax(x.length(), x.segment());
     }
 
     @Override
     public double sum(DenseVector x) {
         live("sum", "x", x);
-        return kernel.sum(x.length(), x.segment());
+        return x.length() == 0 ? 0 : kernel.dsum(x.length(), x.segment());
     }
 
     @Override
@@ -100,7 +112,13 @@ final class CheckedBlas implements Blas {
         }
         disjoint(op, "y", Strided.of(y), "A", Strided.of(a));
         disjoint(op, "y", Strided.of(y), "x", Strided.of(x));
-        kernel.gemv(trans, a.rows(), a.cols(), alpha, a.segment(), a.ld(), x.segment(), beta, y.segment());
+        if (a.rows() == 0 || a.cols() == 0) {
+            return; // reference BLAS's quick return: y is not scaled either
+        }
+        scale(y.segment(), beta);
+        if (alpha != 0) {
+            kernel.dgemv(trans, a.rows(), a.cols(), alpha, a.segment(), a.ld(), x.segment(), y.segment());
+        }
     }
 
     @Override
@@ -122,8 +140,26 @@ final class CheckedBlas implements Blas {
         }
         disjoint(op, "C", Strided.of(c), "A", Strided.of(a));
         disjoint(op, "C", Strided.of(c), "B", Strided.of(b));
-        kernel.gemm(transA, transB, m, n, k, alpha, a.segment(), a.ld(), b.segment(), b.ld(), beta,
-                c.segment(), c.ld());
+        if (m == 0 || n == 0) {
+            return;
+        }
+        for (long i = 0; i < m; i++) {
+            scale(c.row(i).segment(), beta);
+        }
+        if (alpha != 0 && k != 0) {
+            kernel.dgemm(transA, transB, m, n, k, alpha, a.segment(), a.ld(), b.segment(), b.ld(), c.segment(), c.ld());
+        }
+    }
+
+    /** out = beta * out; beta == 0 writes zeros without reading out, so NaN in it does not survive. */
+    private static void scale(MemorySegment out, double beta) {
+        if (beta == 0) {
+            out.fill((byte) 0);
+        } else if (beta != 1) {
+            for (long i = 0; i < out.byteSize() / Double.BYTES; i++) {
+                out.setAtIndex(ValueLayout.JAVA_DOUBLE, i, beta * out.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+            }
+        }
     }
 
     private void sameLength(String op, DenseVector x, DenseVector y) {

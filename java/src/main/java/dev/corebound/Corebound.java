@@ -1,13 +1,11 @@
 package dev.corebound;
 
-import dev.corebound.kernels.Kernel;
-import dev.corebound.kernels.Kernels;
+import dev.corebound.internal.kernel.Kernels;
+import dev.corebound.internal.parallel.ParallelAccess;
 import dev.corebound.parallel.Parallelism;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Entry point: pick a backend, get a {@link Blas}.
@@ -26,26 +24,13 @@ public final class Corebound {
     private Corebound() {
     }
 
-    /** Each backend's serial kernel, or why it is unavailable; each loaded once, on first use. */
-    private static final Map<Backend, Object> KERNELS = new ConcurrentHashMap<>();
-
-    private static Object load(Backend backend) {
-        return KERNELS.computeIfAbsent(backend, b -> {
-            try {
-                return Kernels.create(b);
-            } catch (BackendUnavailableException e) {
-                return e;
-            }
-        });
-    }
-
     /**
      * Serial operations on {@code backend}: every call runs on the caller's thread.
      *
      * @throws BackendUnavailableException when the backend cannot run here; the message says why
      */
     public static Blas blas(Backend backend) {
-        return new CheckedBlas(kernel(backend), backend.name());
+        return new CheckedBlas(Kernels.of(backend), backend.name());
     }
 
     /**
@@ -57,23 +42,10 @@ public final class Corebound {
      * @throws BackendUnavailableException when the backend cannot run here
      * @throws UnsupportedOperationException when the parallelism cannot run this backend
      *         (native threads need a native backend)
+     * @throws IllegalStateException when the parallelism is closed
      */
     public static Blas blas(Backend backend, Parallelism parallelism) {
-        return new CheckedBlas(parallelism.apply(kernel(backend)), backend + " on " + parallelism.name());
-    }
-
-    /**
-     * The serial kernel of {@code backend}, for code that partitions work itself
-     * (the parallelisms). Most users want {@link #blas(Backend)}.
-     *
-     * @throws BackendUnavailableException when the backend cannot run here
-     */
-    public static Kernel kernel(Backend backend) {
-        Object k = load(backend);
-        if (k instanceof BackendUnavailableException e) {
-            throw new BackendUnavailableException(backend, e.reason(), e);
-        }
-        return (Kernel) k;
+        return new CheckedBlas(ParallelAccess.kernels(backend, parallelism), backend + " on " + parallelism.name());
     }
 
     /** Every backend, in declaration order, with what runs or why it cannot. */
@@ -83,12 +55,14 @@ public final class Corebound {
 
     /** True when {@link #blas(Backend)} will return {@code backend}. */
     public static boolean isAvailable(Backend backend) {
-        return load(backend) instanceof Kernel;
+        return status(backend).available();
     }
 
     private static BackendStatus status(Backend backend) {
-        return load(backend) instanceof Kernel kernel
-                ? new BackendStatus(backend, true, kernel.description())
-                : new BackendStatus(backend, false, ((BackendUnavailableException) load(backend)).reason());
+        try {
+            return new BackendStatus(backend, true, Kernels.of(backend).description());
+        } catch (BackendUnavailableException e) {
+            return new BackendStatus(backend, false, e.reason());
+        }
     }
 }

@@ -3,11 +3,11 @@ package dev.corebound.parallel;
 import dev.corebound.Backend;
 import dev.corebound.Blas;
 import dev.corebound.Corebound;
-import dev.corebound.kernels.Kernel;
+import dev.corebound.internal.parallel.ParallelAccess;
+import dev.corebound.internal.parallel.Workers;
 
 import java.lang.foreign.Arena;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,19 +18,26 @@ import java.util.regex.Pattern;
  *
  * <p>Every parallelism but {@link #serial()} and {@link #nativeThreads(int)}
  * runs the same mechanism: an operation is cut into slices over views of the
- * same memory (see {@link Task}), each slice runs the backend's kernel on some
- * worker, and partial results combine in slice order. Slice sizes depend on the
- * problem's shape only, so the result does not depend on the number of workers.
+ * same memory, each slice runs the backend's kernel on some worker, and
+ * partial results combine in slice order. Slice sizes depend on the problem's
+ * shape only, so the result does not depend on the number of workers.
  *
  * <p>A parallelism owns its workers and its {@link #arena()}; close it when done.
  */
 public abstract sealed class Parallelism implements AutoCloseable
         permits Serial, ThreadPool, GilThreads, ProcessPool, NativeThreads {
 
+    static {
+        ParallelAccess.register(p -> p.workers);
+    }
+
     private static final Pattern NAME = Pattern.compile("(threads|gil|processes|nativeThreads)\\((\\d+)\\)");
 
-    private Arena arena;
-    private volatile boolean closed;
+    private final Workers workers;
+
+    Parallelism(Workers workers) {
+        this.workers = workers;
+    }
 
     /** One worker, the caller's thread; each operation is one call of the kernel. */
     public static Parallelism serial() {
@@ -118,80 +125,35 @@ public abstract sealed class Parallelism implements AutoCloseable
     }
 
     /** For example "threads(4)". */
-    public abstract String name();
+    public final String name() {
+        return workers.name();
+    }
 
     /** How many workers run at once. */
-    public abstract int workers();
-
-    /** {@code kernel} run under this parallelism: its operations are sliced and spread over the workers. */
-    public Kernel apply(Kernel kernel) {
-        requireOpen();
-        return new PartitionedKernel(kernel, this);
+    public final int workers() {
+        return workers.count();
     }
 
     /** Operations on {@code backend} under this parallelism; same as {@code Corebound.blas(backend, this)}. */
-    public Blas blas(Backend backend) {
+    public final Blas blas(Backend backend) {
         return Corebound.blas(backend, this);
-    }
-
-    /**
-     * Runs tasks on the workers, each with {@code kernel} (or, in a worker
-     * process, the same backend's kernel there), and returns their results in
-     * task order. The first failure is thrown once every task has finished.
-     */
-    public abstract double[] run(Kernel kernel, List<? extends Task> tasks);
-
-    /** Runs tasks one after another on the caller's thread: the serial way, shared by the unsliced parallelisms. */
-    static double[] runHere(Kernel kernel, List<? extends Task> tasks) {
-        double[] results = new double[tasks.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = tasks.get(i).run(kernel, GilContext.NONE);
-        }
-        return results;
     }
 
     /**
      * Memory that every worker reads and writes in place, without a copy:
      * shared memory for processes, a shared arena otherwise. Closed with this parallelism.
+     *
+     * @throws IllegalStateException when this parallelism is closed
      */
-    public final synchronized Arena arena() {
-        requireOpen();
-        if (arena == null) {
-            arena = newArena();
-        }
-        return arena;
-    }
-
-    Arena newArena() {
-        return Arena.ofShared();
-    }
-
-    /** How this parallelism reaches an operation's memory for one call. */
-    Staging staging() {
-        return Staging.sameProcess(name());
-    }
-
-    final void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException(name() + " is closed");
-        }
+    public final Arena arena() {
+        return workers.arena();
     }
 
     /** Stops the workers and frees the arena; the parallelism cannot be used after. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        stopWorkers();
-        if (arena != null) {
-            arena.close();
-        }
+    public final void close() {
+        workers.close();
     }
-
-    /** Stops this parallelism's workers; called once, by {@link #close()}. */
-    abstract void stopWorkers();
 
     @Override
     public String toString() {

@@ -1,7 +1,7 @@
 package dev.corebound.workloads;
 
 import dev.corebound.Backend;
-import dev.corebound.Corebound;
+import dev.corebound.internal.parallel.ParallelAccess;
 import dev.corebound.parallel.Parallelism;
 
 /**
@@ -39,7 +39,7 @@ public record Mandelbrot(long width, long height, int maxIter, double xMin, doub
 
     /** Total iterations over the grid on {@code backend} (JAVA_SCALAR, JAVA_VECTOR or NATIVE) under {@code parallelism}. */
     public long iterations(Parallelism parallelism, Backend backend) {
-        return parallelism.apply(Corebound.kernel(backend))
+        return ParallelAccess.kernels(backend, parallelism).requireWorkloads()
                 .mandelbrot(width, height, 0, height, maxIter, xMin, xMax, yMin, yMax);
     }
 }

@@ -1,7 +1,7 @@
 package dev.corebound.workloads;
 
 import dev.corebound.Backend;
-import dev.corebound.Corebound;
+import dev.corebound.internal.parallel.ParallelAccess;
 import dev.corebound.parallel.Parallelism;
 
 /**
@@ -36,6 +36,7 @@ public final class MonteCarloPi {
         if (samples < 0) {
             throw new IllegalArgumentException("Monte Carlo pi: samples must not be negative, but is " + samples);
         }
-        return new Result(samples, parallelism.apply(Corebound.kernel(backend)).monteCarloPi(seed, 0, samples));
+        return new Result(samples,
+                ParallelAccess.kernels(backend, parallelism).requireWorkloads().monteCarloPi(seed, 0, samples));
     }
 }

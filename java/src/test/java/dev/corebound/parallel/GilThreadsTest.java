@@ -1,6 +1,7 @@
 package dev.corebound.parallel;
 
 import dev.corebound.Backend;
+import dev.corebound.internal.parallel.Slices;
 import dev.corebound.Corebound;
 import dev.corebound.workloads.MonteCarloPi;
 import org.junit.jupiter.api.Test;

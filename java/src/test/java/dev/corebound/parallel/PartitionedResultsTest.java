@@ -7,6 +7,7 @@ import dev.corebound.Corebound;
 import dev.corebound.DenseMatrix;
 import dev.corebound.DenseVector;
 import dev.corebound.Transpose;
+import dev.corebound.internal.parallel.Slices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,11 @@ package dev.corebound.parallel;
 import dev.corebound.Backend;
 import dev.corebound.Corebound;
 import dev.corebound.DenseVector;
-import dev.corebound.kernels.Kernel;
+import dev.corebound.internal.kernel.BackendKernels;
+import dev.corebound.internal.kernel.Kernels;
+import dev.corebound.internal.parallel.GilContext;
+import dev.corebound.internal.parallel.ParallelAccess;
+import dev.corebound.internal.parallel.Task;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -22,7 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A worker that crashes, hangs or is killed is replaced, the call says why, and the next call works. */
 class ProcessPoolTest {
 
-    private static final Kernel SCALAR = Corebound.kernel(Backend.JAVA_SCALAR);
+    private static final BackendKernels SCALAR = Kernels.of(Backend.JAVA_SCALAR);
+
+    /** Runs one task on the pool's workers, as corebound's own code does. */
+    private static double[] run(ProcessPool pool, Task task) {
+        return ParallelAccess.workers(pool).run(SCALAR, List.of(task));
+    }
 
     /** A call that needs the worker to compute: the sum of 1..1000 in shared memory. */
     private static void assertWorks(ProcessPool pool) {
@@ -38,7 +47,7 @@ class ProcessPoolTest {
         try (ProcessPool pool = Parallelism.processes(1)) {
             long pid = pool.workerPids().get(0);
             WorkerFailedException e = assertThrows(WorkerFailedException.class,
-                    () -> pool.run(SCALAR, List.of(new Task.Crash())));
+                    () -> run(pool, new Task.Crash()));
             assertTrue(e.getMessage().contains("worker 0 (pid " + pid + ")"), e.getMessage());
             assertTrue(e.getMessage().contains("SIGSEGV"), "names the signal: " + e.getMessage());
             assertNotEquals(pid, pool.workerPids().get(0), "the worker was replaced");
@@ -51,7 +60,7 @@ class ProcessPoolTest {
     void aWorkerThatHangsIsKilledAtTheTimeout() {
         try (ProcessPool pool = Parallelism.processes(1, Duration.ofSeconds(1))) {
             WorkerFailedException e = assertThrows(WorkerFailedException.class,
-                    () -> pool.run(SCALAR, List.of(new Task.Spin(-1))));
+                    () -> run(pool, new Task.Spin(-1)));
             assertTrue(e.getMessage().contains("exceeded the call timeout of PT1S"), e.getMessage());
             assertWorks(pool);
         }
@@ -61,7 +70,7 @@ class ProcessPoolTest {
     void aWorkerKilledDuringACallFailsThatCallOnly() throws Exception {
         try (ProcessPool pool = Parallelism.processes(1)) {
             long pid = pool.workerPids().get(0);
-            CompletableFuture<double[]> call = CompletableFuture.supplyAsync(() -> pool.run(SCALAR, List.of(new Task.Spin(-1))));
+            CompletableFuture<double[]> call = CompletableFuture.supplyAsync(() -> run(pool, new Task.Spin(-1)));
             Thread.sleep(300);
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             Exception e = assertThrows(Exception.class, () -> call.get(30, TimeUnit.SECONDS));
@@ -87,7 +96,7 @@ class ProcessPoolTest {
         try (ProcessPool pool = Parallelism.processes(1)) {
             long pid = pool.workerPids().get(0);
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> pool.run(Corebound.kernel(Backend.JAVA_SCALAR), List.of(new Task.Requests(1, 1))));
+                    () -> run(pool, new Task.Requests(1, 1)));
             assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
             assertEquals(pid, pool.workerPids().get(0));
         }
@@ -106,7 +115,7 @@ class ProcessPoolTest {
         }
         assertTrue(ProcessHandle.current().children().noneMatch(c -> workers.stream().anyMatch(w -> w.pid() == c.pid())));
         assertFalse(Files.exists(dir), dir + " outlived close()");
-        assertThrows(IllegalStateException.class, () -> pool.run(SCALAR, List.of(new Task.Ping())));
+        assertThrows(IllegalStateException.class, () -> run(pool, new Task.Ping()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.corebound.parallel;
 
 import dev.corebound.Backend;
+import dev.corebound.internal.parallel.Slices;
 import dev.corebound.workloads.IoWorkload;
 import dev.corebound.workloads.LatencyServer;
 import dev.corebound.workloads.Mandelbrot;
@@ -52,7 +53,7 @@ class WorkloadsTest {
         try (NativeThreads nativeThreads = Parallelism.nativeThreads(2)) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     () -> MonteCarloPi.run(nativeThreads, Backend.JAVA_SCALAR, 10, 0));
-            assertEquals("JAVA_SCALAR has no threads of its own; native threads need NATIVE or OPENBLAS", e.getMessage());
+            assertEquals("JAVA_SCALAR has no threads of its own; native threads need NATIVE, OPENBLAS or OPENBLAS_JNI", e.getMessage());
         }
     }
 

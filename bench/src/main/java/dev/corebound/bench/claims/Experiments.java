@@ -6,10 +6,12 @@ import dev.corebound.Corebound;
 import dev.corebound.DenseMatrix;
 import dev.corebound.DenseVector;
 import dev.corebound.bench.report.ReportFiles;
-import dev.corebound.kernels.Kernel;
+import dev.corebound.internal.kernel.BackendKernels;
+import dev.corebound.internal.kernel.Kernels;
+import dev.corebound.internal.parallel.ParallelAccess;
+import dev.corebound.internal.parallel.Task;
 import dev.corebound.parallel.Parallelism;
 import dev.corebound.parallel.ProcessPool;
-import dev.corebound.parallel.Task;
 import dev.corebound.parallel.WorkerFailedException;
 import dev.corebound.workloads.IoWorkload;
 import dev.corebound.workloads.LatencyServer;
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
  */
 public final class Experiments implements AutoCloseable {
 
-    private static final Kernel SCALAR = Corebound.kernel(Backend.JAVA_SCALAR);
+    private static final BackendKernels SCALAR = Kernels.of(Backend.JAVA_SCALAR);
 
     private final Scale scale;
     private final int n;
@@ -106,7 +108,7 @@ public final class Experiments implements AutoCloseable {
         }
         double fresh = median(jvm);
         List<Task> ping = List.of(new Task.Ping());
-        double warm = median(k, () -> processes.run(SCALAR, ping));
+        double warm = median(k, () -> run(processes, ping));
         return new Claim(2, "A process takes longer to start than a thread.",
                 "median start-and-join of a platform thread and a virtual thread (" + k + " each), time to hello of a "
                         + "new worker JVM (" + jvm.length + "), and a call that does nothing on a warm worker (" + k + ")",
@@ -118,7 +120,7 @@ public final class Experiments implements AutoCloseable {
     }
 
     Claim memory() {
-        processes.run(SCALAR, List.of(new Task.Ping()));
+        run(processes, List.of(new Task.Ping()));
         long workerKiB = residentKiB(processes.workerPids().get(0));
         int threads = 256;
         CountDownLatch release = new CountDownLatch(1);
@@ -151,10 +153,10 @@ public final class Experiments implements AutoCloseable {
         byte[] payload = new byte[bytes];
         Arrays.fill(payload, (byte) 1);
         List<Task> send = List.of(new Task.Checksum(payload));
-        double pipe = best(() -> processes.run(SCALAR, send));
+        double pipe = best(() -> run(processes, send));
         DenseVector shared = DenseVector.allocate(processes.arena(), bytes / Double.BYTES).fill(1);
         List<Task> read = List.of(new Task.Sum(shared.length(), shared.segment()));
-        double mapped = best(() -> processes.run(SCALAR, read));
+        double mapped = best(() -> run(processes, read));
         double pipeGBs = bytes / pipe / 1e9;
         double mappedGBs = bytes / mapped / 1e9;
         return new Claim(4, "Processes must communicate explicitly, and that costs more than sharing memory.",
@@ -169,7 +171,7 @@ public final class Experiments implements AutoCloseable {
         double killed;
         try (ProcessPool one = Parallelism.processes(1, Duration.ofMinutes(10))) {
             long pid = one.workerPids().get(0);
-            CompletableFuture<double[]> runaway = CompletableFuture.supplyAsync(() -> one.run(SCALAR, List.of(new Task.Spin(-1))));
+            CompletableFuture<double[]> runaway = CompletableFuture.supplyAsync(() -> run(one, List.of(new Task.Spin(-1))));
             sleep(200);
             long t0 = System.nanoTime();
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -369,6 +371,11 @@ public final class Experiments implements AutoCloseable {
     }
 
     // ---- measuring ----
+
+    /** Runs tasks on a pool's workers directly: the experiments time the pool itself, not an operation on it. */
+    private static double[] run(ProcessPool pool, List<Task> tasks) {
+        return ParallelAccess.workers(pool).run(SCALAR, tasks);
+    }
 
     /**
      * Seconds of the fastest of {@code repeats} timed runs, after as many

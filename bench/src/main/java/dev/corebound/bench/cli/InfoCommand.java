@@ -4,7 +4,8 @@ import dev.corebound.Backend;
 import dev.corebound.BackendStatus;
 import dev.corebound.Corebound;
 import dev.corebound.Platform;
-import dev.corebound.ffm.OpenBlasLibrary;
+import dev.corebound.internal.kernel.OpenBlasInfo;
+import dev.corebound.internal.loader.OpenBlasLibrary;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -29,9 +30,9 @@ final class InfoCommand implements Callable<Integer> {
         if (Corebound.isAvailable(Backend.OPENBLAS)) {
             OpenBlasLibrary.Info ob = OpenBlasLibrary.info();
             System.out.println("openblas");
-            System.out.printf("  config   %s%n", OpenBlasLibrary.config());
+            System.out.printf("  config   %s%n", OpenBlasInfo.config());
             System.out.printf("  library  %s%n", ob.path());
-            System.out.printf("  core     %s; without corebound: %s%n", OpenBlasLibrary.corename(), ob.pick());
+            System.out.printf("  core     %s; without corebound: %s%n", OpenBlasInfo.corename(), ob.pick());
             System.out.printf("  tuning   %s (-D%s=auto|keep|<core>)%n", ob.decision().reason(), OpenBlasLibrary.CORETYPE_PROPERTY);
         }
         return 0;

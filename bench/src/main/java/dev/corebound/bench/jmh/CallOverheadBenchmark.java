@@ -1,10 +1,9 @@
 package dev.corebound.bench.jmh;
 
 import dev.corebound.Backend;
-import dev.corebound.Corebound;
 import dev.corebound.DenseVector;
-import dev.corebound.ffm.corebound_h;
-import dev.corebound.kernels.Kernel;
+import dev.corebound.internal.kernel.DoubleBlas;
+import dev.corebound.internal.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -18,8 +17,10 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * What one call costs when there is almost no work: dot of length 1 or 16,
- * straight to each kernel (no argument checks), through every way of calling
- * native code corebound has, beside plain Java.
+ * straight to each kernel through corebound's internal route
+ * ({@link Kernels}), so with no argument checks, through every way of calling
+ * native code corebound has, beside plain Java. This is the one benchmark
+ * that calls kernels unchecked, to measure the calls themselves.
  */
 @State(Scope.Benchmark)
 public class CallOverheadBenchmark {
@@ -34,10 +35,11 @@ public class CallOverheadBenchmark {
     private MemorySegment heapY;
     private double[] ax;
     private double[] ay;
-    private Kernel reference;
-    private Kernel nativeKernel;
-    private Kernel openblas;
-    private Kernel jni;
+    private DoubleBlas reference;
+    private DoubleBlas nativeOrdinary;
+    private DoubleBlas nativeKernel;
+    private DoubleBlas openblas;
+    private DoubleBlas jni;
 
     @Setup
     public void start() {
@@ -48,10 +50,11 @@ public class CallOverheadBenchmark {
         ay = y.toArray(ValueLayout.JAVA_DOUBLE);
         heapX = MemorySegment.ofArray(ax);
         heapY = MemorySegment.ofArray(ay);
-        reference = Corebound.kernel(Backend.JAVA_SCALAR);
-        nativeKernel = Corebound.kernel(Backend.NATIVE);
-        openblas = Corebound.kernel(Backend.OPENBLAS);
-        jni = Corebound.kernel(Backend.OPENBLAS_JNI);
+        reference = Kernels.of(Backend.JAVA_SCALAR).blas();
+        nativeOrdinary = Kernels.nativeWithOrdinaryDowncalls();
+        nativeKernel = Kernels.of(Backend.NATIVE).blas();
+        openblas = Kernels.of(Backend.OPENBLAS).blas();
+        jni = Kernels.of(Backend.OPENBLAS_JNI).blas();
     }
 
     @TearDown
@@ -72,36 +75,36 @@ public class CallOverheadBenchmark {
     /** The reference kernel on off-heap memory. */
     @Benchmark
     public double javaKernel() {
-        return reference.dot(n, x, y);
+        return reference.ddot(n, x, y);
     }
 
     /** corebound's C through an ordinary FFM downcall (thread-state transition included). */
     @Benchmark
     public double ffm() {
-        return corebound_h.cb_ddot(n, x, y);
+        return nativeOrdinary.ddot(n, x, y);
     }
 
     /** corebound's C through a critical downcall, as the NATIVE backend makes short calls. */
     @Benchmark
     public double ffmCritical() {
-        return nativeKernel.dot(n, x, y);
+        return nativeKernel.ddot(n, x, y);
     }
 
     /** A critical downcall that reads a Java heap array in place. */
     @Benchmark
     public double ffmCriticalHeap() {
-        return nativeKernel.dot(n, heapX, heapY);
+        return nativeKernel.ddot(n, heapX, heapY);
     }
 
     /** OpenBLAS's cblas_ddot through FFM (critical). */
     @Benchmark
     public double openblasFfm() {
-        return openblas.dot(n, x, y);
+        return openblas.ddot(n, x, y);
     }
 
     /** OpenBLAS's cblas_ddot through JavaCPP's JNI. */
     @Benchmark
     public double openblasJni() {
-        return jni.dot(n, x, y);
+        return jni.ddot(n, x, y);
     }
 }

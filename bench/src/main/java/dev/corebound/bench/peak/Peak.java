@@ -1,10 +1,9 @@
 package dev.corebound.bench.peak;
 
 import dev.corebound.DenseVector;
-import dev.corebound.ffm.corebound_h;
+import dev.corebound.internal.kernel.Measurement;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -51,29 +50,21 @@ public record Peak(int cores, double gflopsOneCore, double gflopsAllCores, doubl
     /** GFLOP/s of {@code threads} threads each running the FMA kernel for about {@code seconds}. */
     private static double fma(int threads, double seconds) {
         long rounds = calibrate(seconds);
-        return parallel(threads, t -> {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment sink = arena.allocate(Double.BYTES);
-                return corebound_h.cb_peak_fma(rounds, sink);
-            }
-        }) / 1e9;
+        return parallel(threads, t -> Measurement.peakFma(rounds)) / 1e9;
     }
 
     /** Rounds that take about {@code seconds} on one core. */
     private static long calibrate(double seconds) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment sink = arena.allocate(Double.BYTES);
-            corebound_h.cb_peak_fma(1, sink); // loads the library and links the call, outside the timing
-            long rounds = 1 << 16;
-            while (true) {
-                long t0 = System.nanoTime();
-                corebound_h.cb_peak_fma(rounds, sink);
-                double elapsed = (System.nanoTime() - t0) / 1e9;
-                if (elapsed > 0.05) {
-                    return Math.max(1, (long) (rounds * seconds / elapsed));
-                }
-                rounds *= 4;
+        Measurement.peakFma(1); // loads the library and links the call, outside the timing
+        long rounds = 1 << 16;
+        while (true) {
+            long t0 = System.nanoTime();
+            Measurement.peakFma(rounds);
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (elapsed > 0.05) {
+                return Math.max(1, (long) (rounds * seconds / elapsed));
             }
+            rounds *= 4;
         }
     }
 
@@ -81,15 +72,14 @@ public record Peak(int cores, double gflopsOneCore, double gflopsAllCores, doubl
     private static double triad(int threads, int mib) {
         long n = (long) mib * (1 << 20) / Double.BYTES;
         try (Arena arena = Arena.ofShared()) {
-            MemorySegment a = DenseVector.allocate(arena, n).segment();
-            MemorySegment b = DenseVector.allocate(arena, n).fill(1).segment();
-            MemorySegment c = DenseVector.allocate(arena, n).fill(2).segment();
+            DenseVector a = DenseVector.allocate(arena, n);
+            DenseVector b = DenseVector.allocate(arena, n).fill(1);
+            DenseVector c = DenseVector.allocate(arena, n).fill(2);
             long chunk = (n + threads - 1) / threads;
             return parallel(threads, t -> {
                 long from = Math.min(n, t * chunk);
                 long len = Math.min(chunk, n - from);
-                corebound_h.cb_triad(len, a.asSlice(from * 8, len * 8), b.asSlice(from * 8, len * 8),
-                        c.asSlice(from * 8, len * 8), 3.0);
+                Measurement.triad(a.subvector(from, len), b.subvector(from, len), c.subvector(from, len), 3.0);
                 return 24.0 * len;
             }) / 1e9;
         }

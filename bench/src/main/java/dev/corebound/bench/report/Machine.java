@@ -3,8 +3,8 @@ package dev.corebound.bench.report;
 import dev.corebound.Backend;
 import dev.corebound.Corebound;
 import dev.corebound.Platform;
-import dev.corebound.ffm.OpenBlasLibrary;
-import dev.corebound.kernels.NativeKernel;
+import dev.corebound.internal.kernel.OpenBlasInfo;
+import dev.corebound.internal.loader.OpenBlasLibrary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,11 +28,10 @@ public final class Machine {
         facts.put("cores", Integer.toString(p.cores()));
         facts.put("simd", String.join(" ", p.simdFeatures()));
         facts.put("jdk", Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")");
-        if (Corebound.isAvailable(Backend.NATIVE)) {
-            facts.put("native", NativeKernel.libraryInfo());
-        }
+        Corebound.available().stream().filter(s -> s.backend() == Backend.NATIVE && s.available())
+                .forEach(s -> facts.put("native", s.detail()));
         if (Corebound.isAvailable(Backend.OPENBLAS)) {
-            facts.put("openblas", OpenBlasLibrary.config() + "; " + OpenBlasLibrary.info().decision().reason());
+            facts.put("openblas", OpenBlasInfo.config() + "; " + OpenBlasLibrary.info().decision().reason());
         }
         return facts;
     }

@@ -1,0 +1,23 @@
+package dev.corebound.internal.parallel;
+
+import dev.corebound.internal.kernel.BackendKernels;
+
+import java.util.Optional;
+
+/** A backend's kernels under a slicing parallelism: each capability wrapped, or dropped where it cannot be sliced. */
+final class Partitioned {
+
+    private Partitioned() {
+    }
+
+    /**
+     * BLAS and workloads sliced over {@code workers}; the backend's own threads
+     * are not offered, since the workers already are the parallelism.
+     */
+    static BackendKernels of(BackendKernels serial, Workers workers) {
+        return new BackendKernels(serial.backend(), serial.description() + ", on " + workers.name(),
+                new PartitionedBlas(serial, workers),
+                serial.workloads().map(w -> new PartitionedWorkloads(serial, workers)),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,210 @@
+package dev.corebound.internal.process;
+
+import dev.corebound.Backend;
+import dev.corebound.Transpose;
+import dev.corebound.internal.parallel.Task;
+import dev.corebound.internal.process.SharedMemory.Location;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The binary protocol between {@link ProcessWorkers} and its workers, over
+ * each worker's stdin (requests) and stdout (replies).
+ *
+ * <pre>
+ * hello    worker -> parent: int MAGIC, long pid                  (once, when ready)
+ * request  parent -> worker: byte backend, byte task, task fields  (segments as chunk, offset, bytes)
+ * reply    worker -> parent: byte OK, double result
+ *                          | byte FAILED, UTF exception class, UTF message
+ * </pre>
+ *
+ * A worker reads segments as views of the chunks it has mapped, so a request
+ * names no memory outside them: {@code asSlice} rejects any range that does not
+ * fit, and each task's constructor checks that its sizes fit its segments.
+ */
+final class Protocol {
+
+    static final int MAGIC = 0xC0BE_B0DD;
+    static final byte OK = 0;
+    static final byte FAILED = 1;
+    /**
+     * Bytes per write or read of a large payload: what a pipe holds. The JDK
+     * copies each write or read through a native buffer as large as the request,
+     * so one call for many megabytes is ten times slower than pipe-sized calls.
+     */
+    private static final int PIPE_CHUNK = 1 << 16;
+
+    private Protocol() {
+    }
+
+    /** Maps a chunk id to the worker's mapping of it. */
+    interface Chunks {
+        MemorySegment chunk(int id) throws IOException;
+    }
+
+    static void writeRequest(DataOutput out, Backend backend, Task task, SharedMemory memory) throws IOException {
+        out.writeByte(backend.ordinal());
+        switch (task) {
+            case Task.Dot t -> {
+                out.writeByte(0);
+                out.writeLong(t.n());
+                segment(out, memory, t.x());
+                segment(out, memory, t.y());
+            }
+            case Task.Axpy t -> {
+                out.writeByte(1);
+                out.writeLong(t.n());
+                out.writeDouble(t.alpha());
+                segment(out, memory, t.x());
+                segment(out, memory, t.y());
+            }
+            case Task.Scal t -> {
+                out.writeByte(2);
+                out.writeLong(t.n());
+                out.writeDouble(t.alpha());
+                segment(out, memory, t.x());
+            }
+            case Task.Asum t -> vectorReduction(out, memory, 3, t.n(), t.x());
+            case Task.Nrm2 t -> vectorReduction(out, memory, 4, t.n(), t.x());
+            case Task.Iamax t -> vectorReduction(out, memory, 5, t.n(), t.x());
+            case Task.Sum t -> vectorReduction(out, memory, 6, t.n(), t.x());
+            case Task.Gemv t -> {
+                out.writeByte(7);
+                out.writeByte(t.trans().ordinal());
+                out.writeLong(t.m());
+                out.writeLong(t.n());
+                out.writeDouble(t.alpha());
+                segment(out, memory, t.a());
+                out.writeLong(t.lda());
+                segment(out, memory, t.x());
+                segment(out, memory, t.y());
+            }
+            case Task.Gemm t -> {
+                out.writeByte(8);
+                out.writeByte(t.transA().ordinal());
+                out.writeByte(t.transB().ordinal());
+                out.writeLong(t.m());
+                out.writeLong(t.n());
+                out.writeLong(t.k());
+                out.writeDouble(t.alpha());
+                segment(out, memory, t.a());
+                out.writeLong(t.lda());
+                segment(out, memory, t.b());
+                out.writeLong(t.ldb());
+                segment(out, memory, t.c());
+                out.writeLong(t.ldc());
+            }
+            case Task.MonteCarloPi t -> {
+                out.writeByte(9);
+                out.writeLong(t.seed());
+                out.writeLong(t.first());
+                out.writeLong(t.count());
+            }
+            case Task.Mandelbrot t -> {
+                out.writeByte(10);
+                out.writeLong(t.width());
+                out.writeLong(t.height());
+                out.writeLong(t.rowBegin());
+                out.writeLong(t.rowEnd());
+                out.writeInt(t.maxIter());
+                out.writeDouble(t.xMin());
+                out.writeDouble(t.xMax());
+                out.writeDouble(t.yMin());
+                out.writeDouble(t.yMax());
+            }
+            case Task.Requests t -> {
+                out.writeByte(11);
+                out.writeInt(t.port());
+                out.writeInt(t.count());
+            }
+            case Task.Checksum t -> {
+                out.writeByte(12);
+                out.writeInt(t.data().length);
+                writeBytes(out, t.data());
+            }
+            case Task.Ping t -> out.writeByte(13);
+            case Task.Spin t -> {
+                out.writeByte(14);
+                out.writeLong(t.millis());
+            }
+            case Task.Crash t -> out.writeByte(15);
+        }
+    }
+
+    private static void vectorReduction(DataOutput out, SharedMemory memory, int kind, long n, MemorySegment x)
+            throws IOException {
+        out.writeByte(kind);
+        out.writeLong(n);
+        segment(out, memory, x);
+    }
+
+    private static void segment(DataOutput out, SharedMemory memory, MemorySegment segment) throws IOException {
+        Location at = memory.locate(segment).orElseThrow(() -> new IllegalStateException(
+                "a task names memory outside the pool's shared memory; staging should have copied it in"));
+        out.writeInt(at.chunk());
+        out.writeLong(at.offset());
+        out.writeLong(segment.byteSize());
+    }
+
+    /** Reads the backend of the next request, or null at the end of the stream (the parent is gone). */
+    static Backend readBackend(DataInput in) throws IOException {
+        try {
+            return Backend.values()[in.readUnsignedByte()];
+        } catch (java.io.EOFException e) {
+            return null;
+        }
+    }
+
+    static Task readTask(DataInput in, Chunks chunks) throws IOException {
+        int kind = in.readByte();
+        return switch (kind) {
+            case 0 -> new Task.Dot(in.readLong(), segment(in, chunks), segment(in, chunks));
+            case 1 -> new Task.Axpy(in.readLong(), in.readDouble(), segment(in, chunks), segment(in, chunks));
+            case 2 -> new Task.Scal(in.readLong(), in.readDouble(), segment(in, chunks));
+            case 3 -> new Task.Asum(in.readLong(), segment(in, chunks));
+            case 4 -> new Task.Nrm2(in.readLong(), segment(in, chunks));
+            case 5 -> new Task.Iamax(in.readLong(), segment(in, chunks));
+            case 6 -> new Task.Sum(in.readLong(), segment(in, chunks));
+            case 7 -> new Task.Gemv(Transpose.values()[in.readByte()], in.readLong(), in.readLong(), in.readDouble(),
+                    segment(in, chunks), in.readLong(), segment(in, chunks), segment(in, chunks));
+            case 8 -> new Task.Gemm(Transpose.values()[in.readByte()], Transpose.values()[in.readByte()],
+                    in.readLong(), in.readLong(), in.readLong(), in.readDouble(), segment(in, chunks), in.readLong(),
+                    segment(in, chunks), in.readLong(), segment(in, chunks), in.readLong());
+            case 9 -> new Task.MonteCarloPi(in.readLong(), in.readLong(), in.readLong());
+            case 10 -> new Task.Mandelbrot(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(),
+                    in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+            case 11 -> new Task.Requests(in.readInt(), in.readInt());
+            case 12 -> new Task.Checksum(readBytes(in, in.readInt()));
+            case 13 -> new Task.Ping();
+            case 14 -> new Task.Spin(in.readLong());
+            case 15 -> new Task.Crash();
+            default -> throw new IOException("unknown task kind " + kind);
+        };
+    }
+
+    /** Writes bytes in pipe-sized pieces (see {@link #PIPE_CHUNK}). */
+    private static void writeBytes(DataOutput out, byte[] data) throws IOException {
+        for (int at = 0; at < data.length; at += PIPE_CHUNK) {
+            out.write(data, at, Math.min(PIPE_CHUNK, data.length - at));
+        }
+    }
+
+    /** Reads {@code length} bytes in pipe-sized pieces. */
+    private static byte[] readBytes(DataInput in, int length) throws IOException {
+        byte[] data = new byte[length];
+        for (int at = 0; at < length; at += PIPE_CHUNK) {
+            in.readFully(data, at, Math.min(PIPE_CHUNK, length - at));
+        }
+        return data;
+    }
+
+    private static MemorySegment segment(DataInput in, Chunks chunks) throws IOException {
+        int chunk = in.readInt();
+        long offset = in.readLong();
+        long bytes = in.readLong();
+        return chunks.chunk(chunk).asSlice(offset, bytes);
+    }
+}
