@@ -71,8 +71,8 @@ class Scale:
 
 
 SCALES = {
-    "standard": Scale("standard", 1 << 21, 3, 2000, 20, 256, 2_000_000, 60, 20, 2048, 2.0),
-    "quick": Scale("quick", 1 << 18, 2, 500, 5, 16, 200_000, 12, 10, 1024, 0.5),
+    "standard": Scale("standard", 1 << 20, 5, 2000, 20, 256, 2_000_000, 60, 20, 2048, 2.0),
+    "quick": Scale("quick", 1 << 18, 3, 500, 5, 16, 200_000, 12, 10, 1024, 0.5),
     "tiny": Scale("tiny", 1 << 12, 1, 50, 1, 1, 5_000, 4, 5, 128, 0.1),  # for tests: a few seconds in all
 }
 
@@ -88,16 +88,19 @@ def seconds(call):
     return time.perf_counter() - t0, result
 
 
-def best_of(repeats, call):
-    """(seconds of the fastest of `repeats` timed calls, the last result), after one untimed call that warms
-    pool workers, caches and the allocator."""
-    call()
-    best = math.inf
-    result = None
+def best_of(repeats, *calls):
+    """For each call, (seconds of its fastest of `repeats` timed runs, its last result). The calls take turns (a, b,
+    a, b, ...) so that a slow spell of a shared machine hits them alike, after one untimed round that warms pool
+    workers, caches and the allocator."""
+    for call in calls:
+        call()
+    best = [math.inf] * len(calls)
+    results = [None] * len(calls)
     for _ in range(repeats):
-        t, result = seconds(call)
-        best = min(best, t)
-    return best, result
+        for i, call in enumerate(calls):
+            t, results[i] = seconds(call)
+            best[i] = min(best[i], t)
+    return list(zip(best, results))
 
 
 def median_of(count, call):
@@ -375,11 +378,11 @@ class Setting:
 
 def processes_experiment(setting):
     samples, seed, n = setting.scale.samples, 1, setting.workers
-    serial_s, serial_hits = best_of(setting.scale.repeats, lambda: monte_carlo_hits(seed, 0, samples))
     pool = multiprocessing.Pool(n)
     try:
-        pool_s, pool_hits = best_of(setting.scale.repeats,
-                                    lambda: sum(pool.starmap(monte_carlo_hits, sliced_hits(seed, samples, n))))
+        (serial_s, serial_hits), (pool_s, pool_hits) = best_of(
+            setting.scale.repeats, lambda: monte_carlo_hits(seed, 0, samples),
+            lambda: sum(pool.starmap(monte_carlo_hits, sliced_hits(seed, samples, n))))
     finally:
         pool.close()
         pool.join()
@@ -552,9 +555,8 @@ def ipc_experiment(setting):
             return replies_in.recv()
 
         try:
-            pipe_s, pipe_crc = best_of(setting.scale.repeats, through_pipe)
-            one_message_s, one_message_crc = best_of(setting.scale.repeats, through_pipe_in_one_message)
-            shared_s, shared_crc = best_of(setting.scale.repeats, in_shared_memory)
+            (pipe_s, pipe_crc), (shared_s, shared_crc) = best_of(setting.scale.repeats, through_pipe, in_shared_memory)
+            one_message_s, one_message_crc = seconds(through_pipe_in_one_message)  # once: seconds at 256 MiB
         finally:
             stop(worker, commands_out)
     finally:
@@ -700,9 +702,9 @@ def races_experiment(setting):
 
 def gil_threads_experiment(setting):
     samples, seed, n = setting.scale.samples, 2, setting.workers
-    serial_s, serial_hits = best_of(setting.scale.repeats, lambda: monte_carlo_hits(seed, 0, samples))
     calls = [functools.partial(monte_carlo_hits, *args) for args in sliced_hits(seed, samples, n)]
-    threads_s, thread_hits = best_of(setting.scale.repeats, lambda: sum(run_threads(calls)))
+    (serial_s, serial_hits), (threads_s, thread_hits) = best_of(
+        setting.scale.repeats, lambda: monte_carlo_hits(seed, 0, samples), lambda: sum(run_threads(calls)))
     return {"experiment": "Monte Carlo pi in pure Python, %d samples: serial against %d threads" % (samples, n),
             "threads": n, "samples": samples, "seed": seed, "hits": serial_hits,
             "hits_agree": serial_hits == thread_hits,
@@ -831,10 +833,10 @@ def numpy_threads_experiment(setting):
         rng = np.random.default_rng(1)
         a, b = rng.random((m, m)), rng.random((m, m))
         c_serial, c_threads = np.empty((m, m)), np.empty((m, m))
-        serial_s, _ = best_of(setting.scale.repeats, lambda: np.matmul(a, b, out=c_serial))
         row_blocks = [functools.partial(np.matmul, a[first:first + rows], b, out=c_threads[first:first + rows])
                       for first, rows in slices(m, n)]
-        threads_s, _ = best_of(setting.scale.repeats, lambda: run_threads(row_blocks))
+        (serial_s, _), (threads_s, _) = best_of(setting.scale.repeats, lambda: np.matmul(a, b, out=c_serial),
+                                                lambda: run_threads(row_blocks))
         in_effect = blas.threads()
         agree = bool(np.allclose(c_serial, c_threads))
     finally:
