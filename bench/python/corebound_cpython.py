@@ -13,7 +13,7 @@ NumPy the NumPy parts come back as {"skipped": "NumPy is not installed: ..."} an
 """
 
 import argparse
-import concurrent.futures
+import concurrent.futures.process
 import ctypes
 import functools
 import gc
