@@ -3,13 +3,16 @@ package dev.corebound.bench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,15 +28,26 @@ class PackagedJarIT {
     }
 
     static Run java(Path dir, List<String> args) throws IOException, InterruptedException {
+        return java(dir, Map.of(), args);
+    }
+
+    /** Runs java in {@code dir} with {@code environment} changed; stderr goes through a file so neither pipe fills up. */
+    static Run java(Path dir, Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(args);
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
-        p.getOutputStream().close();
-        var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        Path err = Files.createTempFile("corebound-it-", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
+            p.getOutputStream().close();
+            var out = p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
+            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
+        } finally {
+            Files.delete(err);
+        }
     }
 
     @Test
@@ -48,6 +62,23 @@ class PackagedJarIT {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(jar), files.toList(), "the run left files behind");
         }
+    }
+
+    /** The claims report with a PATH that has no Python (only ps, which the memory experiment reads). */
+    @Test
+    void withoutPythonTheClaimsSayWhatWasSkippedAndSucceed(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(Path.of(System.getProperty("corebound.jar")), dir.resolve("corebound.jar"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path ps = Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(d -> Path.of(d, "ps"))
+                .filter(Files::isExecutable).findFirst().orElseThrow();
+        Files.createSymbolicLink(bin.resolve("ps"), ps);
+        Path out = dir.resolve("claims");
+        Run run = java(dir, Map.of("PATH", bin.toString()), List.of("--add-modules=jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "claims", "--quick", "--out", out.toString()));
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("CPython: skipped, no python3 on the PATH"), run.err());
+        String md = Files.readString(out.resolve("claims.md"));
+        assertTrue(md.contains("CPython: skipped, no python3 on the PATH") && md.contains("| 10 |"), md);
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +56,11 @@ public final class Experiments implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             MonteCarloPi.run(processes, Backend.JAVA_SCALAR, 1L << 24, 0);
         }
+    }
+
+    /** n, the workers and threads every experiment uses. */
+    public int workers() {
+        return n;
     }
 
     /** The experiments in report order, as (label, run) pairs for a progress line. */
@@ -91,8 +97,9 @@ public final class Experiments implements AutoCloseable {
             return new Claim(1, "Separate processes put several cores to work on CPU-bound jobs.",
                     "Monte Carlo pi in Java, " + millions(samples) + " samples: serial against processes(" + n + ")",
                     f("processes(%d) %.2fx faster than serial (%s against %s)", n, speedup, time(p), time(s)),
-                    speedup >= 0.7 * n ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
-                    "each worker JVM runs its own compiled code on its own core, and the slices share nothing to wait for.");
+                    Verdict.of(speedup >= 0.7 * n),
+                    "each worker JVM runs its own compiled code on its own core, and the slices share nothing to wait for.",
+                    Map.of("samples", (double) samples, "serial_seconds", s, "processes_seconds", p, "speedup", speedup));
         }
     }
 
@@ -143,9 +150,10 @@ public final class Experiments implements AutoCloseable {
                 "resident memory of a warm worker JVM, against the growth of this JVM's resident memory per "
                         + "platform thread while " + threads + " threads wait",
                 f("worker JVM %.1f MiB resident; one more platform thread %.0f KiB", workerKiB / 1024.0, perThread),
-                workerKiB > perThread ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                Verdict.of(workerKiB > perThread),
                 "a process carries a whole JVM (heap, compiled code, class metadata); a thread carries a stack, "
-                        + "and only the pages it touches count.");
+                        + "and only the pages it touches count.",
+                Map.of("worker_rss_bytes", workerKiB * 1024.0, "per_thread_bytes", perThread * 1024));
     }
 
     Claim ipc() {
@@ -162,9 +170,10 @@ public final class Experiments implements AutoCloseable {
         return new Claim(4, "Processes must communicate explicitly, and that costs more than sharing memory.",
                 scale.ipcMiB() + " MiB to a worker: through its pipe, against reading it in place from the memory mapping",
                 f("pipe %.2f GB/s; shared mapping %.1f GB/s (%.0fx faster)", pipeGBs, mappedGBs, mappedGBs / pipeGBs),
-                pipeGBs < mappedGBs ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                Verdict.of(pipeGBs < mappedGBs),
                 "every byte through a pipe is copied into the kernel and out again; a mapping lets the worker read the "
-                        + "caller's bytes where they are, once they were put in shared memory, which is the complication.");
+                        + "caller's bytes where they are, once they were put in shared memory, which is the complication.",
+                Map.of("pipe_gb_per_s", pipeGBs, "shared_memory_gb_per_s", mappedGBs));
     }
 
     Claim killing() {
@@ -283,11 +292,13 @@ public final class Experiments implements AutoCloseable {
                 f("unsynchronized lost %,d of %,d updates (%.0f%%) at %.1f ns each; AtomicLong %.1f ns, LongAdder "
                                 + "%.1f ns, lock %.1f ns per update, none lost", lost, expected, 100.0 * lost / expected,
                         racyTime * 1e9 / ops, atomicTime * 1e9 / ops, adderTime * 1e9 / ops, lockTime * 1e9 / ops),
-                lost > 0 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                Verdict.of(lost > 0),
                 lost > 0 ? "count++ reads, adds and writes back; two threads that read the same value both write "
                         + "the same sum, and one update is gone."
                         : "no update was lost in this run because the threads hardly overlapped; count++ is still a "
-                        + "read and a write, so the race remains.");
+                        + "read and a write, so the race remains.",
+                Map.of("expected", ops, "lost", (double) lost, "racy_ns_per_update", racyTime * 1e9 / ops,
+                        "lock_ns_per_update", lockTime * 1e9 / ops));
     }
 
     Claim gil() {
@@ -305,7 +316,8 @@ public final class Experiments implements AutoCloseable {
                     lockSerializes && threadsScale ? Verdict.HOLDS_ONLY_UNDER_GIL
                             : lockSerializes ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
                     "the lock belongs to CPython's interpreter, not to threads: JVM threads have no such lock, so only "
-                            + "the emulation makes CPU-bound threads take turns.");
+                            + "the emulation makes CPU-bound threads take turns.",
+                    Map.of("samples", (double) samples, "serial_seconds", s, "gil_speedup", s / g, "threads_speedup", s / t));
         }
     }
 
@@ -325,9 +337,11 @@ public final class Experiments implements AutoCloseable {
                     count + " blocking requests to a loopback server that answers after " + scale.latencyMillis() + " ms",
                     f("serial %s, threads(%d) %s, gil(%d) %s, virtual threads %s, processes(%d) %s",
                             time(t[0]), n, time(t[1]), n, time(t[2]), time(t[3]), n, time(t[4])),
-                    t[1] < t[0] / (0.7 * n) && t[2] < t[0] / (0.7 * n) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                    Verdict.of(t[1] < t[0] / (0.7 * n) && t[2] < t[0] / (0.7 * n)),
                     "a thread blocked on a socket needs no CPU and holds no lock, so n threads wait n times at once, even "
-                            + "under the GIL; a virtual thread per request makes waiting nearly free.");
+                            + "under the GIL; a virtual thread per request makes waiting nearly free.",
+                    Map.of("serial_seconds", t[0], "threads_speedup", t[0] / t[1], "gil_speedup", t[0] / t[2],
+                            "virtual_threads_speedup", t[0] / t[3], "processes_speedup", t[0] / t[4]));
         }
     }
 
@@ -350,9 +364,10 @@ public final class Experiments implements AutoCloseable {
                     "gil(" + n + ") against serial with native kernels: corebound's C Monte Carlo pi (" + millions(samples)
                             + " samples) and OpenBLAS dgemm (n = " + m + ")",
                     f("gil(%d) with NATIVE %.2fx and with OPENBLAS %.2fx the speed of serial", n, cs, bs),
-                    cs >= 0.7 * n && bs >= 0.7 * n ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                    Verdict.of(cs >= 0.7 * n && bs >= 0.7 * n),
                     "native calls run with the lock released, as NumPy's BLAS releases CPython's, so they use every "
-                            + "core while Java arithmetic under the same lock would take turns.");
+                            + "core while Java arithmetic under the same lock would take turns.",
+                    Map.of("native_gil_speedup", cs, "openblas_gil_speedup", bs, "gemm_n", (double) m));
         }
     }
 
@@ -364,9 +379,10 @@ public final class Experiments implements AutoCloseable {
             return new Claim(10, "On the JVM, threads run CPU-bound work in parallel with no global lock.",
                     "Mandelbrot in Java on a " + scale.grid() + " x " + scale.grid() + " grid: serial against threads(" + n + ")",
                     f("threads(%d) %.2fx faster than serial (%s against %s)", n, s / t, time(t), time(s)),
-                    s / t >= 0.7 * n ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                    Verdict.of(s / t >= 0.7 * n),
                     "the JVM's compiler, memory model and garbage collector are built for threads that run at once; "
-                            + "there is no interpreter lock to take.");
+                            + "there is no interpreter lock to take.",
+                    Map.of("serial_seconds", s, "threads_seconds", t, "speedup", s / t));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.corebound.bench.cli;
 
+import dev.corebound.bench.python.CPythonScript;
+import dev.corebound.bench.python.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -18,11 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tool's commands, run as a user would, on plans small enough for a unit test. */
 class CliTest {
+
+    private static final List<String> VERDICTS = List.of("holds", "does not hold", "holds only under gil(n)");
 
     record Run(int exit, String out, String err) {
     }
@@ -99,24 +104,36 @@ class CliTest {
     }
 
     @Test
-    void claimsQuickGivesEveryClaimAFigureAndAVerdict(@TempDir Path dir) throws Exception {
+    void claimsQuickGivesEveryClaimAFigureAndAVerdictOnTheJvmAndOnCPython(@TempDir Path dir) throws Exception {
         Run r = run("claims", "--quick", "--out", dir.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        String json = Files.readString(dir.resolve("claims.json"));
-        Matcher claim = Pattern.compile(
-                "\"number\": (\\d+), \"claim\": \"[^\"]+\", \"experiment\": \"[^\"]+\", "
-                        + "\"figure\": \"([^\"]*)\", \"verdict\": \"([^\"]*)\", \"why\": \"([^\"]*)\"").matcher(json);
-        int count = 0;
-        while (claim.find()) {
-            count++;
-            assertEquals(count, Integer.parseInt(claim.group(1)));
-            assertTrue(claim.group(2).matches(".*\\d.*"), "claim " + count + " has no measured figure: " + claim.group(2));
-            assertTrue(List.of("holds", "does not hold on the JVM", "holds only under gil(n)").contains(claim.group(3)),
-                    "claim " + count + " has no verdict: " + claim.group(3));
-            assertTrue(!claim.group(4).isBlank(), "claim " + count + " says no why");
+        JsonNode report = JsonNode.parse(Files.readString(dir.resolve("claims.json")));
+        List<JsonNode> claims = report.get("claims").list();
+        assertEquals(10, claims.size(), report.toString());
+        boolean python = CPythonScript.onPath(System.getenv("PATH")).isPresent();
+        assertEquals(python ? 1 : 0, report.get("python").list().size(), report.get("skipped").toString());
+        for (int i = 0; i < claims.size(); i++) {
+            JsonNode c = claims.get(i);
+            assertEquals(i + 1, c.get("number").integer());
+            assertTrue(c.get("figure").text().matches(".*\\d.*"), "claim " + (i + 1) + " has no measured figure");
+            assertTrue(VERDICTS.contains(c.get("verdict").text()), "claim " + (i + 1) + ": " + c.get("verdict"));
+            assertFalse(c.get("why").text().isBlank(), "claim " + (i + 1) + " says no why");
+            for (JsonNode p : c.get("python").list()) {
+                boolean numpyClaim = i + 1 == 9;
+                if (!numpyClaim || !p.get("verdict").isNull()) {
+                    assertTrue(VERDICTS.contains(p.get("verdict").text()), "claim " + (i + 1) + " on " + p);
+                    assertTrue(p.get("figure").text().matches(".*\\d.*"), "claim " + (i + 1) + " on " + p);
+                    assertTrue(p.get("comparison").text().matches("(agree|differ).*"), "claim " + (i + 1) + " on " + p);
+                }
+            }
         }
-        assertEquals(10, count, json);
-        assertContains(Files.readString(dir.resolve("claims.md")), "| 10 |", () -> "");
+        String md = Files.readString(dir.resolve("claims.md"));
+        assertContains(md, "| 10 |", () -> "");
+        if (python) {
+            assertContains(md, "CPython 3.", () -> "");
+        } else {
+            assertContains(r.err(), "CPython: skipped, no python3 on the PATH", () -> "");
+        }
     }
 
     @Test
