@@ -36,11 +36,12 @@ final class Comparison {
      * @param n          matrix side of both multiplies
      * @param block      block side of the block multiply
      * @param backend    corebound's backend for everything
-     * @param iterations measured runs of each contender, after one warm-up run
+     * @param warmup     unmeasured runs of each contender first
+     * @param iterations measured runs of each contender
      * @param samples    Monte Carlo pi samples
      * @param grid       Mandelbrot grid side (the classic view, 256 iterations at most)
      */
-    record Settings(int n, int block, Backend backend, int iterations, long samples, int grid) {
+    record Settings(int n, int block, Backend backend, int warmup, int iterations, long samples, int grid) {
     }
 
     /** The measurements, and one line per check of results or per part left out. */
@@ -162,7 +163,8 @@ final class Comparison {
 
     /** Times the contenders side by side and keeps one measurement each. */
     private void measure(String op, long size, int block, double flops, List<Contender> contenders) {
-        List<List<Double>> seconds = Rounds.time(contenders.stream().map(Contender::run).toList(), settings.iterations());
+        List<List<Double>> seconds = Rounds.time(contenders.stream().map(Contender::run).toList(), settings.warmup(),
+                settings.iterations());
         for (int i = 0; i < contenders.size(); i++) {
             Contender c = contenders.get(i);
             Measurement m = new Measurement(op, c.implementation(), c.runsOn(), c.workers(), size, block, seconds.get(i), flops);

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Times contenders side by side: each runs once to warm up (JIT, Spark's first
- * job, native loading on the executors), then {@code iterations} rounds in
- * which each runs once in turn, so that a change in the machine's load falls on
- * all of them alike.
+ * Times contenders side by side: {@code warmup} rounds first (JIT, Spark's
+ * first jobs, native loading on the executors), then {@code iterations} rounds
+ * in which each contender runs once in turn, so that a change in the machine's
+ * load falls on all of them alike.
  */
 final class Rounds {
 
@@ -15,8 +15,10 @@ final class Rounds {
     }
 
     /** Seconds of every measured run, one list per contender, in the contenders' order. */
-    static List<List<Double>> time(List<Runnable> contenders, int iterations) {
-        contenders.forEach(Runnable::run);
+    static List<List<Double>> time(List<Runnable> contenders, int warmup, int iterations) {
+        for (int round = 0; round < warmup; round++) {
+            contenders.forEach(Runnable::run);
+        }
         List<List<Double>> seconds = new ArrayList<>();
         contenders.forEach(c -> seconds.add(new ArrayList<>()));
         for (int round = 0; round < iterations; round++) {

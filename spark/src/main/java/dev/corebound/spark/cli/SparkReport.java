@@ -24,10 +24,11 @@ final class SparkReport {
 
     /**
      * @param facts        the machine and the Spark setup, name to value, in report order
+     * @param warmup       unmeasured runs per contender first
      * @param iterations   measured runs per contender
      * @param outcome      what was measured and checked
      */
-    record Contents(Map<String, String> facts, int iterations, Comparison.Outcome outcome) {
+    record Contents(Map<String, String> facts, int warmup, int iterations, Comparison.Outcome outcome) {
     }
 
     static List<Path> write(Path dir, Contents contents) throws IOException {
@@ -40,6 +41,7 @@ final class SparkReport {
     static String json(Contents c) {
         Map<String, String> top = new LinkedHashMap<>();
         top.put("machine", Json.stringObject(c.facts()));
+        top.put("warmup", Integer.toString(c.warmup()));
         top.put("iterations", Integer.toString(c.iterations()));
         top.put("rows", "[\n" + c.outcome().measurements().stream().map(m -> "  " + Json.object(fields(m)))
                 .collect(Collectors.joining(",\n")) + "\n]");
@@ -82,8 +84,8 @@ final class SparkReport {
         StringBuilder md = new StringBuilder("# corebound spark\n\n| | |\n|---|---|\n");
         c.facts().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
         md.append("\nEach time is the median of ").append(c.iterations())
-                .append(" runs after one warm-up run, with the fastest and slowest run; the contenders of a table ran "
-                        + "in turn, round by round, in one run of the tool.\n");
+                .append(" runs after ").append(c.warmup()).append(" warm-up runs, with the fastest and slowest run; "
+                        + "the contenders of a table ran in turn, round by round, in one run of the tool.\n");
         List<Measurement> all = c.outcome().measurements();
         List<Measurement> blocks = all.stream().filter(m -> m.op().equals("blockMultiply")).toList();
         if (!blocks.isEmpty()) {

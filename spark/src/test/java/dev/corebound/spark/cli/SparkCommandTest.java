@@ -63,7 +63,7 @@ class SparkCommandTest {
     @Test
     void aSmallComparisonWritesTheReportFiles(@TempDir Path dir) throws IOException {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        Comparison.Settings settings = new Comparison.Settings(96, 32, Backend.NATIVE, 1, 1 << 21, 64);
+        Comparison.Settings settings = new Comparison.Settings(96, 32, Backend.NATIVE, 1, 1, 1 << 21, 64);
         SparkReport.Contents contents = SparkCommand.run(sc, settings,
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
         SparkReport.write(dir, contents);
