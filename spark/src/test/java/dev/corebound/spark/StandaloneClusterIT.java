@@ -56,6 +56,10 @@ class StandaloneClusterIT {
                             && e.coreboundJar().endsWith(Path.of(appJar).getFileName().toString()), e.toString());
                 }
 
+                // The marker finds the master, the worker and the executors while they run, so its absence below means something.
+                assertTrue(StandaloneCluster.survivors(marker).size() >= 2 + executors.size(),
+                        "processes with the marker: " + StandaloneCluster.survivors(marker));
+
                 long samples = 5 * (1L << 20) + 3;
                 assertEquals(MonteCarloPi.run(threads, Backend.NATIVE, samples, 11),
                         SparkWorkloads.monteCarloPi(sc, Backend.NATIVE, samples, 11));
