@@ -120,17 +120,18 @@ final class SparkReport {
         }
     }
 
-    /** For each operation: how many times faster its first contender is than each other one. */
+    /** For each operation: how many times the time of the faster the slower of its first and each other contender takes. */
     private static void speedups(StringBuilder md, List<Measurement> rows) {
         md.append('\n');
         Map<String, List<Measurement>> byOp = rows.stream()
                 .collect(Collectors.groupingBy(Measurement::op, LinkedHashMap::new, Collectors.toList()));
         byOp.forEach((op, ms) -> {
-            Measurement first = ms.getFirst();
             for (Measurement other : ms.subList(1, ms.size())) {
+                Measurement slower = other.median() >= ms.getFirst().median() ? other : ms.getFirst();
+                Measurement faster = slower == other ? ms.getFirst() : other;
                 md.append(String.format(Locale.ROOT, "- %s: %s on %s takes %.2fx the time of %s on %s.%n", op,
-                        other.implementation(), other.runsOn(), other.median() / first.median(), first.implementation(),
-                        first.runsOn()));
+                        slower.implementation(), slower.runsOn(), slower.median() / faster.median(),
+                        faster.implementation(), faster.runsOn()));
             }
         });
     }
