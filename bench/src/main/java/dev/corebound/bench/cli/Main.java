@@ -11,7 +11,9 @@ import java.time.format.DateTimeFormatter;
 @Command(name = "corebound", mixinStandardHelpOptions = true, version = "corebound 0.1.0",
         scope = CommandLine.ScopeType.INHERIT, // every command takes --help and --version
         description = "Runs corebound's kernels and benchmarks on this machine.",
-        subcommands = {InfoCommand.class, PeakCommand.class, CompareCommand.class, ClaimsCommand.class})
+        subcommands = {InfoCommand.class, PeakCommand.class, CompareCommand.class, ClaimsCommand.class},
+        footer = {"", "bench/bin/corebound spark [--master URL] ... runs corebound's kernels on Apache Spark; it comes "
+                + "from the spark module's own jar (see its --help), so that Spark stays out of this one."})
 public final class Main {
 
     public static void main(String[] args) {
