@@ -4,7 +4,10 @@
  *   KSET       the set's name, e.g. avx512
  *   VLEN       doubles per vector register
  *   MR, NR     the gemm microkernel's tile of C (NR a multiple of VLEN)
+ *   MC, KC, NC the gemm cache blocking (see cb_kernel_table)
  *   SUPPORTED  an expression that is true when this CPU runs the set
+ *   GEMM_MICRO (optional) the set's own gemm microkernel; without it the
+ *              portable one below is used
  * and includes this file; that file's compiler flags (-mavx2, -mavx512f, ...)
  * choose the instructions. Reductions keep ACC independent vector
  * accumulators so that additions overlap instead of waiting on each other.
@@ -14,7 +17,9 @@
 #include <string.h>
 
 #define ACC 4
+#ifndef NV
 #define NV (NR / VLEN)
+#endif
 #define CONCAT2(a, b) a##_##b
 #define CONCAT(a, b) CONCAT2(a, b)
 #define NAME(f) CONCAT(f, KSET)
@@ -34,8 +39,9 @@ static inline void store(double *p, vd v) {
     memcpy(p, &v, sizeof v);
 }
 
+/* x - 0 is x for every x (unlike x + 0 for -0), so this is a plain broadcast. */
 static inline vd splat(double x) {
-    return (vd){0} + x;
+    return x - (vd){0};
 }
 
 static inline vd vabs(vd v) {
@@ -177,9 +183,10 @@ static double NAME(dsumsq)(int64_t n, const double *x, double s1, double s2) {
     return s;
 }
 
+#ifndef GEMM_MICRO
 /* MR x NR accumulators stay in vector registers for the whole kc loop. */
 static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double *restrict b,
-                             double *restrict c, int64_t ldc) {
+                             double *restrict c, int64_t ldc, int overwrite) {
     vd acc[MR][NV];
     for (int i = 0; i < MR; i++) {
         for (int v = 0; v < NV; v++) {
@@ -202,10 +209,15 @@ static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double 
     for (int i = 0; i < MR; i++) {
         for (int v = 0; v < NV; v++) {
             double *ci = c + i * ldc + v * VLEN;
-            store(ci, load(ci) + acc[i][v]);
+            store(ci, (overwrite ? (vd){0} : load(ci)) + acc[i][v]);
         }
     }
 }
+#define GEMM_MICRO NAME(gemm_micro)
+#endif
+
+_Static_assert(MR * NR <= CB_MAX_TILE, "the gemm edge buffer (CB_MAX_TILE) must hold this set's tile");
+_Static_assert(MC % MR == 0 && NC % NR == 0, "gemm blocks are whole tiles");
 
 /*
  * Enough independent chains to keep every FMA unit busy despite each FMA's
@@ -247,8 +259,11 @@ const cb_kernel_table NAME(cb_kernels) = {
     .dsum = NAME(dsum),
     .damax = NAME(damax),
     .dsumsq = NAME(dsumsq),
-    .gemm_micro = NAME(gemm_micro),
+    .gemm_micro = GEMM_MICRO,
     .mr = MR,
     .nr = NR,
+    .mc = MC,
+    .kc = KC,
+    .nc = NC,
     .peak_fma = NAME(peak_fma),
 };

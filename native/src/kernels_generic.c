@@ -3,5 +3,8 @@
 #define VLEN 2
 #define MR 4
 #define NR 6
+#define MC 128
+#define KC 256
+#define NC 192
 #define SUPPORTED 1
 #include "kernels.inc.c"
