@@ -30,7 +30,7 @@ typedef struct cb_kernel_table {
     /*
      * The gemm microkernel: an mr x nr tile of C gets A * B over kc steps, where
      * A is packed as kc columns of mr values (a[p * mr + i]) and B as kc rows of
-     * nr values (b[p * nr + j]), both 64-byte aligned; c has leading dimension
+     * nr values (b[p * nr + j]) (fastest when 64-byte aligned, not required); c has leading dimension
      * ldc. Each element's products are summed from zero in p order (one fused
      * multiply-add each where the set has them) in registers; then
      * overwrite == 0 adds the sum to C (c += sum) and overwrite != 0 stores

@@ -194,10 +194,9 @@ static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double 
         }
     }
     for (int64_t p = 0; p < kc; p++) {
-        const vd *bp = (const vd *) (const void *) (b + p * NR); /* packed: aligned */
         vd bv[NV];
         for (int v = 0; v < NV; v++) {
-            bv[v] = bp[v];
+            bv[v] = load(b + p * NR + v * VLEN);
         }
         for (int i = 0; i < MR; i++) {
             vd ai = splat(a[p * MR + i]);

@@ -23,6 +23,9 @@
 #ifndef MC
 #define MC 192
 #endif
+#ifndef CPF
+#define CPF _MM_HINT_T0
+#endif
 #ifndef PF_B
 #define PF_B 8
 #endif
@@ -43,27 +46,37 @@ static void gemm_micro_avx512(int64_t kc, const double *restrict a, const double
         for (int v = 0; v < NV; v++) {
             acc[i][v] = _mm512_setzero_pd();
         }
-        /* The tile's rows are read at the end: start fetching them now. */
-        _mm_prefetch((const char *) (c + i * ldc), _MM_HINT_T0);
-        _mm_prefetch((const char *) (c + i * ldc + NR - 1), _MM_HINT_T0);
+        /* The tile's rows are read and written at the end: start fetching every line of them now. */
+#pragma GCC unroll 4
+        for (int v = 0; v < NV; v++) {
+            _mm_prefetch((const char *) (c + i * ldc + v * VLEN), CPF);
+        }
+        _mm_prefetch((const char *) (c + i * ldc + NR - 1), CPF);
     }
 #pragma GCC unroll 4
     for (int64_t p = 0; p < kc; p++) {
         __m512d bv[NV];
 #pragma GCC unroll 4
         for (int v = 0; v < NV; v++) {
-            bv[v] = _mm512_load_pd(b + v * VLEN);
+            bv[v] = _mm512_loadu_pd(b + v * VLEN); /* as fast as an aligned load when b is aligned */
 #if PF_B
             _mm_prefetch((const char *) (b + PF_B * NR + v * VLEN), _MM_HINT_T0);
 #endif
         }
 #pragma GCC unroll 16
         for (int i = 0; i < MR; i++) {
+#if EMBED
+#pragma GCC unroll 4
+            for (int v = 0; v < NV; v++) {
+                __asm__("vfmadd231pd %2%{1to8%}, %1, %0" : "+v"(acc[i][v]) : "v"(bv[v]), "m"(a[i]));
+            }
+#else
             __m512d ai = _mm512_set1_pd(a[i]);
 #pragma GCC unroll 4
             for (int v = 0; v < NV; v++) {
                 acc[i][v] = _mm512_fmadd_pd(ai, bv[v], acc[i][v]);
             }
+#endif
         }
         a += MR;
         b += NR;
