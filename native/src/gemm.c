@@ -114,17 +114,31 @@ static void pack_b(int transb, double alpha, const double *b, int64_t ldb, int64
     }
 }
 
-/* One tile through a buffer, for tiles that stick out of C: the same microkernel, so the same bits. */
-static void edge_tile(const cb_kernel_table *kt, int64_t kc, const double *a, const double *b, double *c,
-                      int64_t ldc, int64_t rows, int64_t cols, int overwrite) {
+/*
+ * One tile through a buffer, for tiles that stick out of C: the same
+ * microkernel on the same operands, so the same bits as a tile inside C.
+ */
+static void edge_tile(const cb_kernel_table *kt, int64_t kc, const double *a, int64_t rsa, int64_t csa,
+                      const double *b, int64_t rsb, double alpha, double *c, int64_t ldc, int64_t rows,
+                      int64_t cols, int overwrite) {
     double edge[CB_MAX_TILE] __attribute__((aligned(64)));
     int nr = kt->nr;
     for (int64_t i = 0; i < rows && !overwrite; i++) {
         memcpy(edge + i * nr, c + i * ldc, sizeof(double) * (size_t) cols);
     }
-    kt->gemm_micro(kc, a, b, edge, nr, overwrite);
+    kt->gemm_micro(kc, a, rsa, csa, b, rsb, alpha, edge, nr, kt->mr, nr, overwrite);
     for (int64_t i = 0; i < rows; i++) {
         memcpy(c + i * ldc, edge + i * nr, sizeof(double) * (size_t) cols);
+    }
+}
+
+/* One tile of C from operands in any layout the microkernel reads, through the buffer when it sticks out. */
+static void tile(const cb_kernel_table *kt, int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b,
+                 int64_t rsb, double alpha, double *c, int64_t ldc, int64_t rows, int64_t cols, int overwrite) {
+    if ((rows == kt->mr && cols == kt->nr) || kt->partial_tiles) {
+        kt->gemm_micro(kc, a, rsa, csa, b, rsb, alpha, c, ldc, (int) rows, (int) cols, overwrite);
+    } else {
+        edge_tile(kt, kc, a, rsa, csa, b, rsb, alpha, c, ldc, rows, cols, overwrite);
     }
 }
 
@@ -140,13 +154,8 @@ static void macro_kernel(const cb_kernel_table *kt, int64_t rows, int64_t cols, 
             int64_t tile_rows = min64(mr, rows - ir);
             for (int64_t jr = jc; jr < jc + width; jr += nr) {
                 const double *b = bp + (jr / nr) * kc * nr;
-                double *tile = c + ir * ldc + jr;
-                int64_t tile_cols = min64(nr, cols - jr);
-                if (tile_rows == mr && tile_cols == nr) {
-                    kt->gemm_micro(kc, a, b, tile, ldc, overwrite);
-                } else {
-                    edge_tile(kt, kc, a, b, tile, ldc, tile_rows, tile_cols, overwrite);
-                }
+                tile(kt, kc, a, 1, mr, b, nr, 1.0, c + ir * ldc + jr, ldc, tile_rows, min64(nr, cols - jr),
+                     overwrite);
             }
         }
     }
@@ -260,6 +269,72 @@ static int useful_threads(int asked, int64_t m, int64_t n, int64_t k, const cb_k
     return cap < 1 ? 1 : (asked < cap ? asked : (int) cap);
 }
 
+/*
+ * Below this many doubles of op(A) and op(B) together (half of a 1 MiB L2),
+ * cb_dgemm reads them where they are instead of packing them: copying would
+ * cost about as much as the arithmetic.
+ */
+#define UNPACKED_OPERANDS (64 * 1024)
+
+static _Thread_local double *edge_a_buffer;
+static _Thread_local size_t edge_a_capacity;
+static _Thread_local double *edge_b_buffer;
+static _Thread_local size_t edge_b_capacity;
+
+/*
+ * Small problems on the calling thread: tiles read A (through its strides)
+ * and B (row by row, alpha applied as packing applies it) in place. For sets
+ * without partial tiles, the last partial row of tiles and column of tiles
+ * get zero-padded micro-panels instead. The same microkernel over the same kc
+ * slices as the packed path, so the same bits. op(B) must be B itself
+ * (transb == CB_NO_TRANS).
+ */
+static void gemm_unpacked(const gemm_call *g) {
+    const cb_kernel_table *kt = g->kt;
+    int mr = kt->mr, nr = kt->nr;
+    int64_t rsa = g->transa == CB_TRANS ? 1 : g->lda, csa = g->transa == CB_TRANS ? g->lda : 1;
+    int64_t in_place_rows = kt->partial_tiles ? g->m : g->m / mr * mr;
+    int64_t in_place_cols = kt->partial_tiles ? g->n : g->n / nr * nr;
+    double *a_edge = in_place_rows < g->m ? scratch(&edge_a_buffer, &edge_a_capacity, (int64_t) mr * kt->kc) : NULL;
+    double *b_edge = in_place_cols < g->n ? scratch(&edge_b_buffer, &edge_b_capacity, (int64_t) nr * kt->kc) : NULL;
+    /*
+     * Tiles read in place need not line up with packed micro-panels: a
+     * remainder of at most a third of a tile borrows columns from the tile
+     * before it, so that neither is narrower than two thirds of a tile.
+     */
+    int64_t remainder = in_place_cols % nr;
+    int64_t last_full = remainder > 0 && remainder <= nr / 3 && in_place_cols > nr ? in_place_cols - remainder - nr
+                                                                                    : in_place_cols;
+    for (int64_t p0 = 0; p0 < g->k; p0 += kt->kc) {
+        int64_t kc = min64(kt->kc, g->k - p0);
+        int overwrite = g->overwrite && p0 == 0;
+        if (a_edge != NULL) {
+            pack_a(g->transa, g->a + in_place_rows * rsa, g->lda, g->m - in_place_rows, p0, kc, mr, a_edge);
+        }
+        if (b_edge != NULL) {
+            pack_b(CB_NO_TRANS, g->alpha, g->b, g->ldb, g->n, p0, kc, in_place_cols / nr, in_place_cols / nr + 1, nr,
+                   b_edge);
+        }
+        for (int64_t ir = 0; ir < g->m; ir += mr) {
+            int in_place = ir < in_place_rows;
+            const double *a = in_place ? g->a + ir * rsa + p0 * csa : a_edge;
+            int64_t a_rs = in_place ? rsa : 1, a_cs = in_place ? csa : mr;
+            int64_t rows = min64(mr, g->m - ir);
+            for (int64_t jr = 0, width; jr < g->n; jr += width) {
+                double *c = g->c + ir * g->ldc + jr;
+                width = jr == last_full && in_place_cols - jr > nr ? (in_place_cols - jr + 1) / 2
+                                                                   : min64(nr, g->n - jr);
+                if (jr < in_place_cols) {
+                    tile(kt, kc, a, a_rs, a_cs, g->b + p0 * g->ldb + jr, g->ldb, g->alpha, c, g->ldc, rows, width,
+                         overwrite);
+                } else {
+                    tile(kt, kc, a, a_rs, a_cs, b_edge, nr, 1.0, c, g->ldc, rows, width, overwrite);
+                }
+            }
+        }
+    }
+}
+
 CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
                      double alpha, const double *a, int64_t lda,
                      const double *b, int64_t ldb,
@@ -282,6 +357,10 @@ CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
         .a = a, .b = b, .lda = lda, .ldb = ldb, .c = c, .ldc = ldc, .overwrite = beta == 0.0,
         .panel_cols = min64(round_up(n, kt->nr), round_up(PANEL_COLUMNS, kt->nr)),
     };
+    if (transb == CB_NO_TRANS && (m + n) * k <= UNPACKED_OPERANDS) {
+        gemm_unpacked(&g);
+        return;
+    }
     g.panel = scratch(&b_buffer, &b_capacity, min64(k, kt->kc) * g.panel_cols);
     int threads = useful_threads(cb_threads(), m, n, k, kt);
     if (threads == 1) {

@@ -28,16 +28,27 @@ typedef struct cb_kernel_table {
     double (*dsumsq)(int64_t n, const double *x, double s1, double s2);
 
     /*
-     * The gemm microkernel: an mr x nr tile of C gets A * B over kc steps, where
-     * A is packed as kc columns of mr values (a[p * mr + i]) and B as kc rows of
-     * nr values (b[p * nr + j]) (fastest when 64-byte aligned, not required); c has leading dimension
-     * ldc. Each element's products are summed from zero in p order (one fused
-     * multiply-add each where the set has them) in registers; then
-     * overwrite == 0 adds the sum to C (c += sum) and overwrite != 0 stores
-     * 0.0 + sum (what zeroing C first and adding would give), so an element
-     * gets the same bits in any tile position.
+     * The gemm microkernel: an mr x nr tile of C gets op(A) * B over kc steps.
+     * Element (i, p) of A is a[i * rsa + p * csa] (packed micro-panels have
+     * rsa = 1, csa = mr); row p of B is nr doubles at b + p * rsb (packed
+     * micro-panels have rsb = nr; fastest when 64-byte aligned, not required),
+     * each multiplied by alpha first unless alpha == 1 (packing applies alpha
+     * the same way, so both give the same products). Each element's products
+     * are summed from zero in p order (one fused multiply-add each where the
+     * set has them) in registers; then overwrite == 0 adds the sum to C
+     * (c += sum) and overwrite != 0 stores 0.0 + sum (what zeroing C first and
+     * adding would give), so an element gets the same bits in any tile
+     * position and whether its operands were packed or not.
+     *
+     * rows <= mr and cols <= nr give the part of the tile inside C. Sets with
+     * partial_tiles compute partial tiles themselves, reading only rows
+     * [0, rows) of A and columns [0, cols) of B and writing only that part of
+     * C. Other sets get full tiles only: the framework computes a partial one
+     * into an mr x nr buffer from zero-padded operands.
      */
-    void (*gemm_micro)(int64_t kc, const double *a, const double *b, double *c, int64_t ldc, int overwrite);
+    void (*gemm_micro)(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
+                       double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite);
+    int partial_tiles;
     /* The microkernel's tile of C. */
     int mr;
     int nr;

@@ -8,6 +8,7 @@
  *   SUPPORTED  an expression that is true when this CPU runs the set
  *   GEMM_MICRO (optional) the set's own gemm microkernel; without it the
  *              portable one below is used
+ *   PARTIAL_TILES 1 when GEMM_MICRO computes partial tiles itself
  * and includes this file; that file's compiler flags (-mavx2, -mavx512f, ...)
  * choose the instructions. Reductions keep ACC independent vector
  * accumulators so that additions overlap instead of waiting on each other.
@@ -185,21 +186,27 @@ static double NAME(dsumsq)(int64_t n, const double *x, double s1, double s2) {
 
 #ifndef GEMM_MICRO
 /* MR x NR accumulators stay in vector registers for the whole kc loop. */
-static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double *restrict b,
-                             double *restrict c, int64_t ldc, int overwrite) {
+static inline __attribute__((always_inline)) void NAME(gemm_tile)(int64_t kc, const double *restrict a, int64_t rsa,
+                                                                   int64_t csa, const double *restrict b, int64_t rsb,
+                                                                   int scaled, double alpha, double *restrict c,
+                                                                   int64_t ldc, int overwrite) {
     vd acc[MR][NV];
     for (int i = 0; i < MR; i++) {
         for (int v = 0; v < NV; v++) {
             acc[i][v] = (vd){0};
         }
     }
+    vd va = splat(alpha);
     for (int64_t p = 0; p < kc; p++) {
         vd bv[NV];
         for (int v = 0; v < NV; v++) {
-            bv[v] = load(b + p * NR + v * VLEN);
+            bv[v] = load(b + p * rsb + v * VLEN);
+            if (scaled) {
+                bv[v] = va * bv[v];
+            }
         }
         for (int i = 0; i < MR; i++) {
-            vd ai = splat(a[p * MR + i]);
+            vd ai = splat(a[i * rsa + p * csa]);
             for (int v = 0; v < NV; v++) {
                 acc[i][v] += ai * bv[v];
             }
@@ -212,7 +219,22 @@ static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double 
         }
     }
 }
+
+/* Packed operands get their own copy of the loop, with constant strides. */
+static void NAME(gemm_micro)(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
+                             double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite) {
+    (void) rows; /* full tiles only: the framework sends partial ones through its edge buffer */
+    (void) cols;
+    if (rsa == 1 && csa == MR && rsb == NR && alpha == 1.0) {
+        NAME(gemm_tile)(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, overwrite);
+    } else if (alpha == 1.0) {
+        NAME(gemm_tile)(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, overwrite);
+    } else {
+        NAME(gemm_tile)(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, overwrite);
+    }
+}
 #define GEMM_MICRO NAME(gemm_micro)
+#define PARTIAL_TILES 0
 #endif
 
 _Static_assert(MR * NR <= CB_MAX_TILE, "the gemm edge buffer (CB_MAX_TILE) must hold this set's tile");
@@ -259,6 +281,7 @@ const cb_kernel_table NAME(cb_kernels) = {
     .damax = NAME(damax),
     .dsumsq = NAME(dsumsq),
     .gemm_micro = GEMM_MICRO,
+    .partial_tiles = PARTIAL_TILES,
     .mr = MR,
     .nr = NR,
     .mc = MC,

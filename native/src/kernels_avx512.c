@@ -1,7 +1,10 @@
 /*
  * Kernels for AVX-512: eight-double vectors. The gemm microkernel is written
  * with intrinsics so that every k step is exactly NV vector loads of B, MR
- * broadcasts of A and MR * NV fused multiply-adds, nothing else.
+ * broadcasts of A and MR * NV fused multiply-adds: an 8 x 24 tile keeps 24
+ * of the 32 zmm registers accumulating, 3 hold the row of B, and the 24
+ * independent chains cover the FMA latency of two pipes (2 x 4 cycles x 2
+ * in flight would need 16).
  */
 #include <immintrin.h>
 
@@ -23,9 +26,6 @@
 #ifndef MC
 #define MC 192
 #endif
-#ifndef CPF
-#define CPF _MM_HINT_T0
-#endif
 #ifndef PF_B
 #define PF_B 8
 #endif
@@ -37,61 +37,97 @@
 
 #include <stdint.h>
 
-static void gemm_micro_avx512(int64_t kc, const double *restrict a, const double *restrict b, double *restrict c,
-                              int64_t ldc, int overwrite) {
+/*
+ * The tile loop. `nv` vectors of columns are computed (a constant in each
+ * copy below); a partial tile (rows < MR or cols < NR) loads B's last vector
+ * and stores C's with a mask, never reads A past row `rows` (the rows below
+ * repeat the last one and are not stored), so operands read in place need no
+ * padding.
+ */
+static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const double *restrict a, int64_t rsa,
+                                                             int64_t csa, const double *restrict b, int64_t rsb,
+                                                             int scaled, double alpha, double *restrict c,
+                                                             int64_t ldc, int rows, int cols, int overwrite,
+                                                             int nv, int partial) {
     __m512d acc[MR][NV];
+    __m512d va = _mm512_set1_pd(alpha);
+    int tail = cols - (nv - 1) * VLEN;
+    __mmask8 last = partial && tail < VLEN ? (__mmask8) ((1u << tail) - 1) : (__mmask8) 0xFF;
+    int64_t row[MR];
 #pragma GCC unroll 16
     for (int i = 0; i < MR; i++) {
+        row[i] = (partial && i >= rows ? rows - 1 : i) * rsa;
 #pragma GCC unroll 4
-        for (int v = 0; v < NV; v++) {
+        for (int v = 0; v < nv; v++) {
             acc[i][v] = _mm512_setzero_pd();
         }
         /* The tile's rows are read and written at the end: start fetching every line of them now. */
 #pragma GCC unroll 4
-        for (int v = 0; v < NV; v++) {
-            _mm_prefetch((const char *) (c + i * ldc + v * VLEN), CPF);
+        for (int v = 0; v < nv; v++) {
+            _mm_prefetch((const char *) (c + i * ldc + v * VLEN), _MM_HINT_T0);
         }
-        _mm_prefetch((const char *) (c + i * ldc + NR - 1), CPF);
+        _mm_prefetch((const char *) (c + i * ldc + nv * VLEN - 1), _MM_HINT_T0);
     }
 #pragma GCC unroll 4
     for (int64_t p = 0; p < kc; p++) {
         __m512d bv[NV];
 #pragma GCC unroll 4
-        for (int v = 0; v < NV; v++) {
-            bv[v] = _mm512_loadu_pd(b + v * VLEN); /* as fast as an aligned load when b is aligned */
-#if PF_B
-            _mm_prefetch((const char *) (b + PF_B * NR + v * VLEN), _MM_HINT_T0);
-#endif
+        for (int v = 0; v < nv; v++) {
+            /* unaligned loads cost nothing extra when b is aligned */
+            bv[v] = v == nv - 1 && partial ? _mm512_maskz_loadu_pd(last, b + v * VLEN) : _mm512_loadu_pd(b + v * VLEN);
+            if (scaled) {
+                bv[v] = _mm512_mul_pd(va, bv[v]);
+            }
+            _mm_prefetch((const char *) (b + PF_B * rsb + v * VLEN), _MM_HINT_T0);
         }
 #pragma GCC unroll 16
         for (int i = 0; i < MR; i++) {
-#if EMBED
+            __m512d ai = _mm512_set1_pd(a[row[i]]);
 #pragma GCC unroll 4
-            for (int v = 0; v < NV; v++) {
-                __asm__("vfmadd231pd %2%{1to8%}, %1, %0" : "+v"(acc[i][v]) : "v"(bv[v]), "m"(a[i]));
-            }
-#else
-            __m512d ai = _mm512_set1_pd(a[i]);
-#pragma GCC unroll 4
-            for (int v = 0; v < NV; v++) {
+            for (int v = 0; v < nv; v++) {
                 acc[i][v] = _mm512_fmadd_pd(ai, bv[v], acc[i][v]);
             }
-#endif
         }
-        a += MR;
-        b += NR;
+        a += csa;
+        b += rsb;
     }
     __m512d zero = _mm512_setzero_pd();
 #pragma GCC unroll 16
     for (int i = 0; i < MR; i++) {
+        if (partial && i >= rows) {
+            break;
+        }
 #pragma GCC unroll 4
-        for (int v = 0; v < NV; v++) {
+        for (int v = 0; v < nv; v++) {
             double *ci = c + i * ldc + v * VLEN;
-            __m512d base = overwrite ? zero : _mm512_loadu_pd(ci);
-            _mm512_storeu_pd(ci, _mm512_add_pd(base, acc[i][v]));
+            __mmask8 m = v == nv - 1 ? last : (__mmask8) 0xFF;
+            __m512d base = overwrite ? zero : _mm512_maskz_loadu_pd(m, ci);
+            _mm512_mask_storeu_pd(ci, m, _mm512_add_pd(base, acc[i][v]));
         }
     }
 }
 
+/* A copy of the loop per case, so that the common one (packed, full tile) has constant strides and no masks. */
+static void gemm_micro_avx512(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
+                              double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite) {
+    int scaled = alpha != 1.0;
+    if (rows == MR && cols == NR) {
+        if (rsa == 1 && csa == MR && rsb == NR && !scaled) {
+            gemm_tile(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0);
+        } else if (!scaled) {
+            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0);
+        } else {
+            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, MR, NR, overwrite, NV, 0);
+        }
+    } else if (cols <= VLEN) {
+        gemm_tile(kc, a, rsa, csa, b, rsb, scaled, alpha, c, ldc, rows, cols, overwrite, 1, 1);
+    } else if (cols <= 2 * VLEN) {
+        gemm_tile(kc, a, rsa, csa, b, rsb, scaled, alpha, c, ldc, rows, cols, overwrite, 2, 1);
+    } else {
+        gemm_tile(kc, a, rsa, csa, b, rsb, scaled, alpha, c, ldc, rows, cols, overwrite, 3, 1);
+    }
+}
+
 #define GEMM_MICRO gemm_micro_avx512
+#define PARTIAL_TILES 1
 #include "kernels.inc.c"
