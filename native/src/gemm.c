@@ -73,10 +73,16 @@ static void pack_a(int transa, const double *a, int64_t lda, int64_t rows, int64
                 }
             }
         } else {
-            for (int64_t i = 0; i < mr; i++) {
+            /* Row by row: each source row streams; the micro-panel being filled (mr x kc) stays in L1. */
+            for (int64_t i = 0; i < inside; i++) {
                 const double *src = a + (ir + i) * lda + p0;
                 for (int64_t p = 0; p < kc; p++) {
-                    dst[p * mr + i] = i < inside ? src[p] : 0.0;
+                    dst[p * mr + i] = src[p];
+                }
+            }
+            for (int64_t i = inside; i < mr; i++) {
+                for (int64_t p = 0; p < kc; p++) {
+                    dst[p * mr + i] = 0.0;
                 }
             }
         }
@@ -87,30 +93,44 @@ static void pack_a(int transa, const double *a, int64_t lda, int64_t rows, int64
 /*
  * alpha * op(B)[p0 + p][j] for p < kc and the nr-column micro-panels [jp0, jp1)
  * (columns jp * nr ...), zero past column n, into dst (micro-panel jp0), one
- * kc x nr micro-panel after another.
+ * kc x nr micro-panel after another. Each loop reads its source in storage
+ * order (B's rows for CB_NO_TRANS, its columns' rows for CB_TRANS), so the
+ * reads stream instead of striding a row length apart.
  */
 static void pack_b(int transb, double alpha, const double *b, int64_t ldb, int64_t n, int64_t p0, int64_t kc,
                    int64_t jp0, int64_t jp1, int nr, double *dst) {
-    for (int64_t jp = jp0; jp < jp1; jp++) {
-        int64_t j0 = jp * nr;
-        int64_t inside = min64(nr, n - j0);
-        for (int64_t p = 0; p < kc; p++) {
-            double *row = dst + p * nr;
-            if (transb == CB_TRANS) {
-                for (int64_t j = 0; j < inside; j++) {
-                    row[j] = alpha * b[(j0 + j) * ldb + p0 + p];
+    int64_t panel = kc * nr;
+    if (transb == CB_TRANS) {
+        /* A few rows of the micro-panel at a time, so the lines being filled stay in L1. */
+        enum { ROWS = 16 };
+        for (int64_t jp = jp0; jp < jp1; jp++) {
+            double *out = dst + (jp - jp0) * panel;
+            for (int64_t q = 0; q < kc; q += ROWS) {
+                int64_t q1 = min64(kc, q + ROWS);
+                for (int64_t j = 0; j < nr; j++) {
+                    int64_t col = jp * nr + j;
+                    const double *src = b + col * ldb + p0;
+                    for (int64_t p = q; p < q1; p++) {
+                        out[p * nr + j] = col < n ? alpha * src[p] : 0.0;
+                    }
                 }
-            } else {
-                const double *src = b + (p0 + p) * ldb + j0;
-                for (int64_t j = 0; j < inside; j++) {
-                    row[j] = alpha * src[j];
-                }
+            }
+        }
+        return;
+    }
+    for (int64_t p = 0; p < kc; p++) {
+        const double *src = b + (p0 + p) * ldb;
+        for (int64_t jp = jp0; jp < jp1; jp++) {
+            double *row = dst + (jp - jp0) * panel + p * nr;
+            int64_t j0 = jp * nr;
+            int64_t inside = min64(nr, n - j0);
+            for (int64_t j = 0; j < inside; j++) {
+                row[j] = alpha * src[j0 + j];
             }
             for (int64_t j = inside; j < nr; j++) {
                 row[j] = 0.0;
             }
         }
-        dst += kc * nr;
     }
 }
 
