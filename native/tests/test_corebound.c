@@ -59,7 +59,7 @@ static int close_enough(double want, double got, int64_t n, double terms) {
 }
 
 static const int64_t SIZES[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 63, 64, 65,
-                                97, 127, 128, 129, 255, 256, 257, 1000, 1021};
+                                97, 127, 128, 129, 255, 256, 257, 1000, 1021, 40003};
 #define COUNT(a) ((int) (sizeof(a) / sizeof((a)[0])))
 
 static void test_level1(void) {
