@@ -53,7 +53,7 @@ typedef struct cb_kernel_table {
     int mr;
     int nr;
     /*
-     * Cache blocking, BLIS's names: kc steps of the inner dimension per
+     * Cache blocking (BLIS keeps the broadcast operand in L1 too): kc steps of the inner dimension per
      * microkernel call (an A micro-panel, mr x kc, stays in L1 while the
      * microkernel sweeps B micro-panels), mc rows of op(A) per packed block,
      * nc columns of op(B) per block (a kc x nc block of packed B stays in L2).
