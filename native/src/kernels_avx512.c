@@ -38,24 +38,24 @@
 
 /*
  * The tile loop. `nv` vectors of columns are computed (a constant in each
- * copy below); a partial tile (rows < MR or cols < NR) loads B's last vector
- * and stores C's with a mask, never reads A past row `rows` (the rows below
- * repeat the last one and are not stored), so operands read in place need no
- * padding.
+ * copy below). With `masked`, B's last vector is loaded and C's stored under
+ * a mask of the columns before `cols`; with `clamped` (rows < MR), A is never
+ * read past row `rows` (the rows below repeat the last one and are not
+ * stored). So operands read in place need no padding.
  */
 static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const double *restrict a, int64_t rsa,
                                                              int64_t csa, const double *restrict b, int64_t rsb,
                                                              int scaled, double alpha, double *restrict c,
                                                              int64_t ldc, int rows, int cols, int overwrite,
-                                                             int nv, int partial) {
+                                                             int nv, int masked, int clamped) {
     __m512d acc[MR][NV];
     __m512d va = _mm512_set1_pd(alpha);
     int tail = cols - (nv - 1) * VLEN;
-    __mmask8 last = partial && tail < VLEN ? (__mmask8) ((1u << tail) - 1) : (__mmask8) 0xFF;
+    __mmask8 last = masked && tail < VLEN ? (__mmask8) ((1u << tail) - 1) : (__mmask8) 0xFF;
     int64_t row[MR];
 #pragma GCC unroll 16
     for (int i = 0; i < MR; i++) {
-        row[i] = (partial && i >= rows ? rows - 1 : i) * rsa;
+        row[i] = (clamped && i >= rows ? rows - 1 : i) * rsa;
 #pragma GCC unroll 4
         for (int v = 0; v < nv; v++) {
             acc[i][v] = _mm512_setzero_pd();
@@ -73,7 +73,7 @@ static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const do
 #pragma GCC unroll 4
         for (int v = 0; v < nv; v++) {
             /* unaligned loads cost nothing extra when b is aligned */
-            bv[v] = v == nv - 1 && partial ? _mm512_maskz_loadu_pd(last, b + v * VLEN) : _mm512_loadu_pd(b + v * VLEN);
+            bv[v] = v == nv - 1 && masked ? _mm512_maskz_loadu_pd(last, b + v * VLEN) : _mm512_loadu_pd(b + v * VLEN);
             if (scaled) {
                 bv[v] = _mm512_mul_pd(va, bv[v]);
             }
@@ -93,37 +93,58 @@ static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const do
     __m512d zero = _mm512_setzero_pd();
 #pragma GCC unroll 16
     for (int i = 0; i < MR; i++) {
-        if (partial && i >= rows) {
+        if (clamped && i >= rows) {
             break;
         }
 #pragma GCC unroll 4
         for (int v = 0; v < nv; v++) {
             double *ci = c + i * ldc + v * VLEN;
-            __mmask8 m = v == nv - 1 ? last : (__mmask8) 0xFF;
-            __m512d base = overwrite ? zero : _mm512_maskz_loadu_pd(m, ci);
-            _mm512_mask_storeu_pd(ci, m, _mm512_add_pd(base, acc[i][v]));
+            if (v == nv - 1 && masked) {
+                __m512d base = overwrite ? zero : _mm512_maskz_loadu_pd(last, ci);
+                _mm512_mask_storeu_pd(ci, last, _mm512_add_pd(base, acc[i][v]));
+            } else {
+                __m512d base = overwrite ? zero : _mm512_loadu_pd(ci);
+                _mm512_storeu_pd(ci, _mm512_add_pd(base, acc[i][v]));
+            }
         }
+    }
+}
+
+/* A partial tile `nv` vectors wide: a copy of the loop for each combination of the flags that cost time in it. */
+static inline __attribute__((always_inline)) void partial_tile(int64_t kc, const double *a, int64_t rsa, int64_t csa,
+                                                                const double *b, int64_t rsb, double alpha, double *c,
+                                                                int64_t ldc, int rows, int cols, int overwrite, int nv) {
+    int masked = cols % VLEN != 0;
+    if (rows == MR) {
+        if (alpha == 1.0) {
+            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, rows, cols, overwrite, nv, masked, 0);
+        } else {
+            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, rows, cols, overwrite, nv, masked, 0);
+        }
+    } else if (alpha == 1.0) {
+        gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, rows, cols, overwrite, nv, masked, 1);
+    } else {
+        gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, rows, cols, overwrite, nv, masked, 1);
     }
 }
 
 /* A copy of the loop per case, so that the common one (packed, full tile) has constant strides and no masks. */
 static void gemm_micro_avx512(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
                               double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite) {
-    int scaled = alpha != 1.0;
     if (rows == MR && cols == NR) {
-        if (rsa == 1 && csa == MR && rsb == NR && !scaled) {
-            gemm_tile(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0);
-        } else if (!scaled) {
-            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0);
+        if (rsa == 1 && csa == MR && rsb == NR && alpha == 1.0) {
+            gemm_tile(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0, 0);
+        } else if (alpha == 1.0) {
+            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0, 0);
         } else {
-            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, MR, NR, overwrite, NV, 0);
+            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, MR, NR, overwrite, NV, 0, 0);
         }
     } else if (cols <= VLEN) {
-        gemm_tile(kc, a, rsa, csa, b, rsb, scaled, alpha, c, ldc, rows, cols, overwrite, 1, 1);
+        partial_tile(kc, a, rsa, csa, b, rsb, alpha, c, ldc, rows, cols, overwrite, 1);
     } else if (cols <= 2 * VLEN) {
-        gemm_tile(kc, a, rsa, csa, b, rsb, scaled, alpha, c, ldc, rows, cols, overwrite, 2, 1);
+        partial_tile(kc, a, rsa, csa, b, rsb, alpha, c, ldc, rows, cols, overwrite, 2);
     } else {
-        gemm_tile(kc, a, rsa, csa, b, rsb, scaled, alpha, c, ldc, rows, cols, overwrite, 3, 1);
+        partial_tile(kc, a, rsa, csa, b, rsb, alpha, c, ldc, rows, cols, overwrite, 3);
     }
 }
 
