@@ -18,6 +18,15 @@
  * (m, n, k, kernel set), never on the thread count, on how C is split into
  * rectangles, or on whether a tile sits at an edge, so every split gives the
  * same bits; the two-phase API below computes the same way.
+ *
+ * Threads: each (panel, slice) step, every thread packs an equal share of the
+ * slice's B micro-panels into the shared panel, then computes its rectangle
+ * of a grid of row ways x column ways (as square as the thread count allows,
+ * so each streams little A and B per flop) and packs its own rows of A. Two
+ * barriers per slice; no thread packs more than its share of B.
+ *
+ * Small problems (op(A) and op(B) within half of L2, B not transposed) are
+ * not packed at all: gemm_unpacked reads both in place.
  */
 #include "corebound.h"
 #include "internal.h"
