@@ -94,7 +94,13 @@ CB_API void cb_dgemv(int trans, int64_t m, int64_t n, double alpha,
 
 /* Level 3: C = alpha * op(A) * op(B) + beta * C, where C is m x n, op(A) is
  * m x k and op(B) is k x n. A is stored m x k (transa == CB_NO_TRANS) or
- * k x m (CB_TRANS); B is stored k x n or n x k likewise. */
+ * k x m (CB_TRANS); B is stored k x n or n x k likewise.
+ * Summation order: k is cut into slices of a length fixed per kernel set;
+ * each element of C gets each slice's products alpha * op(B)[p][j] (rounded)
+ * times op(A)[i][p], summed from zero in p order, added to beta * C (0 for
+ * beta == 0) slice after slice. That order depends only on (m, n, k) and the
+ * kernel set, so the result is the same bit for bit on any number of threads,
+ * and the same as the two-phase API below gives. */
 CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
                      double alpha, const double *a, int64_t lda,
                      const double *b, int64_t ldb,
