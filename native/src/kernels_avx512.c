@@ -41,13 +41,15 @@
  * copy below). With `masked`, B's last vector is loaded and C's stored under
  * a mask of the columns before `cols`; with `clamped` (rows < MR), A is never
  * read past row `rows` (the rows below repeat the last one and are not
- * stored). So operands read in place need no padding.
+ * stored). So operands read in place need no padding. `prefetch` fetches C's
+ * tile and B's coming rows ahead, for packed operands streaming from L2 and
+ * C from memory; small problems read in place are in cache already.
  */
 static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const double *restrict a, int64_t rsa,
                                                              int64_t csa, const double *restrict b, int64_t rsb,
                                                              int scaled, double alpha, double *restrict c,
                                                              int64_t ldc, int rows, int cols, int overwrite,
-                                                             int nv, int masked, int clamped) {
+                                                             int nv, int masked, int clamped, int prefetch) {
     __m512d acc[MR][NV];
     __m512d va = _mm512_set1_pd(alpha);
     int tail = cols - (nv - 1) * VLEN;
@@ -62,10 +64,12 @@ static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const do
         }
         /* The tile's rows are read and written at the end: start fetching every line of them now. */
 #pragma GCC unroll 4
-        for (int v = 0; v < nv; v++) {
+        for (int v = 0; v < nv && prefetch; v++) {
             _mm_prefetch((const char *) (c + i * ldc + v * VLEN), _MM_HINT_T0);
         }
-        _mm_prefetch((const char *) (c + i * ldc + nv * VLEN - 1), _MM_HINT_T0);
+        if (prefetch) {
+            _mm_prefetch((const char *) (c + i * ldc + nv * VLEN - 1), _MM_HINT_T0);
+        }
     }
 #pragma GCC unroll 4
     for (int64_t p = 0; p < kc; p++) {
@@ -77,7 +81,9 @@ static inline __attribute__((always_inline)) void gemm_tile(int64_t kc, const do
             if (scaled) {
                 bv[v] = _mm512_mul_pd(va, bv[v]);
             }
-            _mm_prefetch((const char *) (b + B_AHEAD * rsb + v * VLEN), _MM_HINT_T0);
+            if (prefetch) {
+                _mm_prefetch((const char *) (b + B_AHEAD * rsb + v * VLEN), _MM_HINT_T0);
+            }
         }
 #pragma GCC unroll 16
         for (int i = 0; i < MR; i++) {
@@ -117,14 +123,14 @@ static inline __attribute__((always_inline)) void partial_tile(int64_t kc, const
     int masked = cols % VLEN != 0;
     if (rows == MR) {
         if (alpha == 1.0) {
-            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, rows, cols, overwrite, nv, masked, 0);
+            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, rows, cols, overwrite, nv, masked, 0, 0);
         } else {
-            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, rows, cols, overwrite, nv, masked, 0);
+            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, rows, cols, overwrite, nv, masked, 0, 0);
         }
     } else if (alpha == 1.0) {
-        gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, rows, cols, overwrite, nv, masked, 1);
+        gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, rows, cols, overwrite, nv, masked, 1, 0);
     } else {
-        gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, rows, cols, overwrite, nv, masked, 1);
+        gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, rows, cols, overwrite, nv, masked, 1, 0);
     }
 }
 
@@ -133,11 +139,11 @@ static void gemm_micro_avx512(int64_t kc, const double *a, int64_t rsa, int64_t 
                               double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite) {
     if (rows == MR && cols == NR) {
         if (rsa == 1 && csa == MR && rsb == NR && alpha == 1.0) {
-            gemm_tile(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0, 0);
+            gemm_tile(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0, 0, 1);
         } else if (alpha == 1.0) {
-            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0, 0);
+            gemm_tile(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, MR, NR, overwrite, NV, 0, 0, 0);
         } else {
-            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, MR, NR, overwrite, NV, 0, 0);
+            gemm_tile(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, MR, NR, overwrite, NV, 0, 0, 0);
         }
     } else if (cols <= VLEN) {
         partial_tile(kc, a, rsa, csa, b, rsb, alpha, c, ldc, rows, cols, overwrite, 1);
