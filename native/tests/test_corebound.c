@@ -280,8 +280,13 @@ static double *gemm_on_threads(int threads, int ta, int tb, int64_t m, int64_t n
 
 /* More threads must give the same bits for gemm and gemv and the same counts for the workloads. */
 static void test_threads(void) {
-    /* Shapes that split by rows, by columns and both, with edge tiles, several kc slices and both transposes. */
-    const int64_t shapes[][3] = {{300, 200, 150}, {7, 1000, 900}, {1000, 5, 33}, {129, 131, 700}, {64, 64, 64}};
+    /*
+     * Shapes that split by rows, by columns and both (up to 7 threads: one per
+     * 8 Mflop), with edge tiles, several kc slices, both transposes, and small
+     * ones that one thread computes without packing.
+     */
+    const int64_t shapes[][3] = {{300, 200, 150}, {16, 2000, 600}, {1000, 5, 33}, {129, 131, 700}, {250, 230, 500},
+                                 {64, 64, 64}};
     const int counts[] = {2, 3, 4, 7};
     for (int s = 0; s < COUNT(shapes); s++) {
         int64_t m = shapes[s][0], n = shapes[s][1], k = shapes[s][2];
