@@ -114,8 +114,7 @@ static void *packed_worker(void *arg) {
     cb_dgemm_pack_b(CB_NO_TRANS, n, n, 1.0, w->op->b, n, j0, j1 < n ? j1 : n, w->packed);
     pthread_barrier_wait(w->packed_all);
     int64_t i0 = n * w->index / w->op->threads, i1 = n * (w->index + 1) / w->op->threads;
-    memset(w->op->c + i0 * n, 0, sizeof(double) * (size_t) ((i1 - i0) * n)); /* beta = 0 */
-    cb_dgemm_packed(CB_NO_TRANS, i1 - i0, n, w->op->a + i0 * n, n, w->packed, n, 0, n, w->op->c + i0 * n, n);
+    cb_dgemm_packed(CB_NO_TRANS, i1 - i0, n, w->op->a + i0 * n, n, w->packed, n, 0, n, 0.0, w->op->c + i0 * n, n);
     return NULL;
 }
 

@@ -107,14 +107,13 @@ CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
                      double beta, double *c, int64_t ldc);
 
 /*
- * Two-phase gemm, for callers that split one C = op(A) * alpha * op(B)
- * among workers (threads, or processes mapping the same shared memory):
- * alpha * op(B) is packed once into a buffer every worker reads, then each
- * worker computes its rectangles of C from it. Disjoint column ranges may be
- * packed at the same time by different workers into the same buffer. Any
- * split of C into rectangles gives exactly the bits cb_dgemm gives (with the
- * same kernel set) once C holds beta * C: zero it for beta == 0, leave it for
- * beta == 1, otherwise multiply each element by beta.
+ * Two-phase gemm, for callers that split one C = alpha * op(A) * op(B) +
+ * beta * C among workers (threads, or processes mapping the same shared
+ * memory): alpha * op(B) is packed once into a buffer every worker reads,
+ * then each worker computes its rectangles of C from it. Disjoint column
+ * ranges may be packed at the same time by different workers into the same
+ * buffer. Any split of C into rectangles gives exactly the bits cb_dgemm
+ * gives with the same arguments (and kernel set).
  *
  * The packed layout depends only on (k, n) and the kernel set in use (it
  * must not change between the calls): k is cut into slices of the set's kc
@@ -143,16 +142,19 @@ CB_API void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, cons
                             int64_t j0, int64_t j1, double *packed);
 
 /*
- * C[0:m, j0:j1] += op(A)[0:m, 0:k] * packed[:, j0:j1], on the calling thread,
- * where `packed` holds alpha * op(B) (k x n) from cb_dgemm_pack_b and
- * columns [j0, j1) have been packed. op(A) is a block of m rows: for
- * transa == CB_NO_TRANS, a points at its first row (stored row-major, m x k,
- * leading dimension lda); for CB_TRANS, A is stored k x (its full width) and
- * a points at the block's first column. c points at row 0, column 0 of the
- * block's rows of C (the columns are indexed j0..j1 from there).
+ * C[0:m, j0:j1] = op(A)[0:m, 0:k] * packed[:, j0:j1] + beta * C[0:m, j0:j1],
+ * on the calling thread, where `packed` holds alpha * op(B) (k x n) from
+ * cb_dgemm_pack_b and columns [j0, j1) have been packed. beta follows
+ * cb_dgemm: 0 writes C without reading it, 1 adds to it. op(A) is a block of
+ * m rows: for transa == CB_NO_TRANS, a points at its first row (stored
+ * row-major, m x k, leading dimension lda); for CB_TRANS, A is stored
+ * k x (its full width) and a points at the block's first column. c points at
+ * row 0, column 0 of the block's rows of C (the columns are indexed j0..j1
+ * from there).
  */
 CB_API void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda,
-                            const double *packed, int64_t n, int64_t j0, int64_t j1, double *c, int64_t ldc);
+                            const double *packed, int64_t n, int64_t j0, int64_t j1, double beta,
+                            double *c, int64_t ldc);
 
 /* CPU-bound workloads: pure arithmetic, no memory traffic. */
 

@@ -432,16 +432,23 @@ CB_API void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, cons
 }
 
 CB_API void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda,
-                            const double *packed, int64_t n, int64_t j0, int64_t j1, double *c, int64_t ldc) {
+                            const double *packed, int64_t n, int64_t j0, int64_t j1, double beta, double *c,
+                            int64_t ldc) {
     const cb_kernel_table *kt = cb_active();
     int nr = kt->nr;
-    if (m <= 0 || k <= 0 || j1 <= j0) {
+    if (m <= 0 || j1 <= j0) {
         return;
+    }
+    if (k <= 0 || (beta != 0.0 && beta != 1.0)) {
+        for (int64_t i = 0; i < m; i++) {
+            cb_scale_output(j1 - j0, beta, c + i * ldc + j0);
+        }
+        beta = 1.0;
     }
     int64_t padded = round_up(n, nr);
     for (int64_t p0 = 0; p0 < k; p0 += kt->kc) {
         int64_t kc = min64(kt->kc, k - p0);
         compute_rectangle(kt, transa, a, lda, m, p0, kc, packed + p0 * padded + (j0 / nr) * kc * nr, j1 - j0,
-                          c + j0, ldc, 0);
+                          c + j0, ldc, beta == 0.0 && p0 == 0);
     }
 }

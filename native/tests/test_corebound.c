@@ -347,19 +347,14 @@ static void check_gemm_packed(int ta, int tb, int64_t m, int64_t n, int64_t k, d
         CHECK(packed[size + i] == 12345.0, "cb_dgemm_pack_b wrote past cb_dgemm_packed_b_size");
     }
 
-    /* beta * C first, as the caller does, then rectangles in any order. */
-    for (int64_t i = 0; i < m; i++) {
-        for (int64_t j = 0; j < n; j++) {
-            c[i * ldc + j] = beta == 0.0 ? 0.0 : (beta == 1.0 ? c[i * ldc + j] : beta * c[i * ldc + j]);
-        }
-    }
+    /* Rectangles in any order. */
     for (int r = row_blocks - 1; r >= 0; r--) {
         int64_t i0 = m * r / row_blocks, i1 = m * (r + 1) / row_blocks;
         for (int chunk = 0; chunk < column_chunks; chunk++) {
             int64_t j0 = granules * chunk / column_chunks * step;
             int64_t j1 = granules * (chunk + 1) / column_chunks * step;
             const double *a_rows = ta == CB_TRANS ? a + i0 : a + i0 * lda;
-            cb_dgemm_packed(ta, i1 - i0, k, a_rows, lda, packed, n, j0, j1 < n ? j1 : n, c + i0 * ldc, ldc);
+            cb_dgemm_packed(ta, i1 - i0, k, a_rows, lda, packed, n, j0, j1 < n ? j1 : n, beta, c + i0 * ldc, ldc);
         }
     }
     CHECK(memcmp(want, c, sizeof(double) * (size_t) (m * ldc)) == 0,
@@ -374,7 +369,7 @@ static void check_gemm_packed(int ta, int tb, int64_t m, int64_t n, int64_t k, d
 
 static void test_gemm_packed(void) {
     const int64_t shapes[][3] = {{0, 5, 5}, {5, 0, 5}, {1, 1, 1}, {7, 25, 3}, {33, 49, 257}, {100, 97, 400},
-                                 {9, 200, 1000}, {250, 31, 130}};
+                                 {9, 200, 1000}, {250, 31, 130}, {6, 7, 0}};
     const double scalars[][2] = {{1.0, 0.0}, {-0.5, 1.0}, {2.5, 0.75}};
     for (int s = 0; s < COUNT(shapes); s++) {
         for (int t = 0; t < 4; t++) {
