@@ -133,8 +133,8 @@ CB_API int64_t cb_dgemm_column_step(void);
 
 /*
  * Packs alpha * op(B)[0:k, j0:j1] into its place in `packed` (a buffer of
- * cb_dgemm_packed_b_size(k, n) doubles, 64-byte aligned for the fastest
- * microkernel loads). op(B) is k x n: B is stored k x n (transb ==
+ * cb_dgemm_packed_b_size(k, n) doubles; 64-byte alignment is fastest, not
+ * required). op(B) is k x n: B is stored k x n (transb ==
  * CB_NO_TRANS) or n x k (CB_TRANS) with leading dimension ldb. Writes only
  * the part of `packed` that belongs to columns [j0, j1).
  */
