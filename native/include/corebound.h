@@ -94,11 +94,67 @@ CB_API void cb_dgemv(int trans, int64_t m, int64_t n, double alpha,
 
 /* Level 3: C = alpha * op(A) * op(B) + beta * C, where C is m x n, op(A) is
  * m x k and op(B) is k x n. A is stored m x k (transa == CB_NO_TRANS) or
- * k x m (CB_TRANS); B is stored k x n or n x k likewise. */
+ * k x m (CB_TRANS); B is stored k x n or n x k likewise.
+ * Summation order: k is cut into slices of a length fixed per kernel set;
+ * each element of C gets each slice's products alpha * op(B)[p][j] (rounded)
+ * times op(A)[i][p], summed from zero in p order, added to beta * C (0 for
+ * beta == 0) slice after slice. That order depends only on (m, n, k) and the
+ * kernel set, so the result is the same bit for bit on any number of threads,
+ * and the same as the two-phase API below gives. */
 CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
                      double alpha, const double *a, int64_t lda,
                      const double *b, int64_t ldb,
                      double beta, double *c, int64_t ldc);
+
+/*
+ * Two-phase gemm, for callers that split one C = alpha * op(A) * op(B) +
+ * beta * C among workers (threads, or processes mapping the same shared
+ * memory): alpha * op(B) is packed once into a buffer every worker reads,
+ * then each worker computes its rectangles of C from it. Disjoint column
+ * ranges may be packed at the same time by different workers into the same
+ * buffer. Any split of C into rectangles gives exactly the bits cb_dgemm
+ * gives with the same arguments (and kernel set).
+ *
+ * The packed layout depends only on (k, n) and the kernel set in use (it
+ * must not change between the calls): k is cut into slices of the set's kc
+ * rows, each slice stores op(B)'s columns in micro-panels of
+ * cb_dgemm_column_step() columns, zero-padded past n.
+ */
+
+/* Doubles the packed op(B) (k x n) takes: k * (n rounded up to the column step); 0 when k or n <= 0. */
+CB_API int64_t cb_dgemm_packed_b_size(int64_t k, int64_t n);
+
+/*
+ * The column granule of the packed layout (the microkernel's tile width):
+ * the column ranges [j0, j1) given to cb_dgemm_pack_b and cb_dgemm_packed
+ * start at a multiple of it and end at a multiple of it or at n.
+ */
+CB_API int64_t cb_dgemm_column_step(void);
+
+/*
+ * Packs alpha * op(B)[0:k, j0:j1] into its place in `packed` (a buffer of
+ * cb_dgemm_packed_b_size(k, n) doubles; 64-byte alignment is fastest, not
+ * required). op(B) is k x n: B is stored k x n (transb ==
+ * CB_NO_TRANS) or n x k (CB_TRANS) with leading dimension ldb. Writes only
+ * the part of `packed` that belongs to columns [j0, j1).
+ */
+CB_API void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, const double *b, int64_t ldb,
+                            int64_t j0, int64_t j1, double *packed);
+
+/*
+ * C[0:m, j0:j1] = op(A)[0:m, 0:k] * packed[:, j0:j1] + beta * C[0:m, j0:j1],
+ * on the calling thread, where `packed` holds alpha * op(B) (k x n) from
+ * cb_dgemm_pack_b and columns [j0, j1) have been packed. beta follows
+ * cb_dgemm: 0 writes C without reading it, 1 adds to it. op(A) is a block of
+ * m rows: for transa == CB_NO_TRANS, a points at its first row (stored
+ * row-major, m x k, leading dimension lda); for CB_TRANS, A is stored
+ * k x (its full width) and a points at the block's first column. c points at
+ * row 0, column 0 of the block's rows of C (the columns are indexed j0..j1
+ * from there).
+ */
+CB_API void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda,
+                            const double *packed, int64_t n, int64_t j0, int64_t j1, double beta,
+                            double *c, int64_t ldc);
 
 /* CPU-bound workloads: pure arithmetic, no memory traffic. */
 

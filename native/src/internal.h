@@ -28,15 +28,40 @@ typedef struct cb_kernel_table {
     double (*dsumsq)(int64_t n, const double *x, double s1, double s2);
 
     /*
-     * The gemm microkernel: C[0:mr, 0:nr] += A * B over kc steps, where A is
-     * packed as kc columns of mr values (a[p * mr + i]) and B as kc rows of nr
-     * values (b[p * nr + j]), both 64-byte aligned; c has leading dimension ldc.
-     * Each element's products are summed from zero in p order in registers,
-     * then added to C, so an element gets the same bits in any tile position.
+     * The gemm microkernel: an mr x nr tile of C gets op(A) * B over kc steps.
+     * Element (i, p) of A is a[i * rsa + p * csa] (packed micro-panels have
+     * rsa = 1, csa = mr); row p of B is nr doubles at b + p * rsb (packed
+     * micro-panels have rsb = nr; fastest when 64-byte aligned, not required),
+     * each multiplied by alpha first unless alpha == 1 (packing applies alpha
+     * the same way, so both give the same products). Each element's products
+     * are summed from zero in p order (one fused multiply-add each where the
+     * set has them) in registers; then overwrite == 0 adds the sum to C
+     * (c += sum) and overwrite != 0 stores 0.0 + sum (what zeroing C first and
+     * adding would give), so an element gets the same bits in any tile
+     * position and whether its operands were packed or not.
+     *
+     * rows <= mr and cols <= nr give the part of the tile inside C. Sets with
+     * partial_tiles compute partial tiles themselves, reading only rows
+     * [0, rows) of A and columns [0, cols) of B and writing only that part of
+     * C. Other sets get full tiles only: the framework computes a partial one
+     * into an mr x nr buffer from zero-padded operands.
      */
-    void (*gemm_micro)(int64_t kc, const double *a, const double *b, double *c, int64_t ldc);
+    void (*gemm_micro)(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
+                       double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite);
+    int partial_tiles;
+    /* The microkernel's tile of C. */
     int mr;
     int nr;
+    /*
+     * Cache blocking (BLIS keeps the broadcast operand in L1 too): kc steps of the inner dimension per
+     * microkernel call (an A micro-panel, mr x kc, stays in L1 while the
+     * microkernel sweeps B micro-panels), mc rows of op(A) per packed block,
+     * nc columns of op(B) per block (a kc x nc block of packed B stays in L2).
+     * mc is a multiple of mr and nc of nr.
+     */
+    int mc;
+    int kc;
+    int nc;
 
     /* rounds of independent vector FMA chains; returns flops, stores a checksum in *sink. */
     int64_t (*peak_fma)(int64_t rounds, double *sink);
@@ -49,6 +74,9 @@ extern const cb_kernel_table cb_kernels_avx2;
 #ifdef COREBOUND_KERNELS_AVX512
 extern const cb_kernel_table cb_kernels_avx512;
 #endif
+
+/* The largest mr * nr of any set: the gemm framework's edge-tile buffer holds this many doubles. */
+#define CB_MAX_TILE 256
 
 /* The kernel set in use, chosen once when the library loads. */
 const cb_kernel_table *cb_active(void);

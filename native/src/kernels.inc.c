@@ -4,7 +4,11 @@
  *   KSET       the set's name, e.g. avx512
  *   VLEN       doubles per vector register
  *   MR, NR     the gemm microkernel's tile of C (NR a multiple of VLEN)
+ *   MC, KC, NC the gemm cache blocking (see cb_kernel_table)
  *   SUPPORTED  an expression that is true when this CPU runs the set
+ *   GEMM_MICRO (optional) the set's own gemm microkernel; without it the
+ *              portable one below is used
+ *   PARTIAL_TILES 1 when GEMM_MICRO computes partial tiles itself
  * and includes this file; that file's compiler flags (-mavx2, -mavx512f, ...)
  * choose the instructions. Reductions keep ACC independent vector
  * accumulators so that additions overlap instead of waiting on each other.
@@ -14,7 +18,9 @@
 #include <string.h>
 
 #define ACC 4
+#ifndef NV
 #define NV (NR / VLEN)
+#endif
 #define CONCAT2(a, b) a##_##b
 #define CONCAT(a, b) CONCAT2(a, b)
 #define NAME(f) CONCAT(f, KSET)
@@ -34,8 +40,9 @@ static inline void store(double *p, vd v) {
     memcpy(p, &v, sizeof v);
 }
 
+/* x - 0 is x for every x (unlike x + 0 for -0), so this is a plain broadcast. */
 static inline vd splat(double x) {
-    return (vd){0} + x;
+    return x - (vd){0};
 }
 
 static inline vd vabs(vd v) {
@@ -73,9 +80,35 @@ static double NAME(ddot)(int64_t n, const double *x, const double *y) {
     return s;
 }
 
+/*
+ * Vectors longer than this (doubles; 512 KiB for x and y together) come from
+ * memory, where fetching a few KiB ahead in software keeps more of it in
+ * flight than the hardware prefetchers do alone.
+ */
+#define STREAMING 32768
+#define AHEAD 1024
+
+static inline void NAME(axpy_block)(int64_t i, vd va, const double *x, double *y) {
+    for (int a = 0; a < ACC; a++) {
+        store(y + i + a * VLEN, load(y + i + a * VLEN) + va * load(x + i + a * VLEN));
+    }
+}
+
 static void NAME(daxpy)(int64_t n, double alpha, const double *x, double *y) {
     vd va = splat(alpha);
     int64_t i = 0;
+    if (n > STREAMING) {
+        for (; i + ACC * VLEN + AHEAD <= n; i += ACC * VLEN) {
+            for (int line = 0; line < ACC * VLEN; line += 8) {
+                __builtin_prefetch(x + i + AHEAD + line, 0, 3);
+                __builtin_prefetch(y + i + AHEAD + line, 0, 3);
+            }
+            NAME(axpy_block)(i, va, x, y);
+        }
+    }
+    for (; i + ACC * VLEN <= n; i += ACC * VLEN) {
+        NAME(axpy_block)(i, va, x, y);
+    }
     for (; i + VLEN <= n; i += VLEN) {
         store(y + i, load(y + i) + va * load(x + i));
     }
@@ -177,23 +210,29 @@ static double NAME(dsumsq)(int64_t n, const double *x, double s1, double s2) {
     return s;
 }
 
+#ifndef GEMM_MICRO
 /* MR x NR accumulators stay in vector registers for the whole kc loop. */
-static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double *restrict b,
-                             double *restrict c, int64_t ldc) {
+static inline __attribute__((always_inline)) void NAME(gemm_tile)(int64_t kc, const double *restrict a, int64_t rsa,
+                                                                   int64_t csa, const double *restrict b, int64_t rsb,
+                                                                   int scaled, double alpha, double *restrict c,
+                                                                   int64_t ldc, int overwrite) {
     vd acc[MR][NV];
     for (int i = 0; i < MR; i++) {
         for (int v = 0; v < NV; v++) {
             acc[i][v] = (vd){0};
         }
     }
+    vd va = splat(alpha);
     for (int64_t p = 0; p < kc; p++) {
-        const vd *bp = (const vd *) (const void *) (b + p * NR); /* packed: aligned */
         vd bv[NV];
         for (int v = 0; v < NV; v++) {
-            bv[v] = bp[v];
+            bv[v] = load(b + p * rsb + v * VLEN);
+            if (scaled) {
+                bv[v] = va * bv[v];
+            }
         }
         for (int i = 0; i < MR; i++) {
-            vd ai = splat(a[p * MR + i]);
+            vd ai = splat(a[i * rsa + p * csa]);
             for (int v = 0; v < NV; v++) {
                 acc[i][v] += ai * bv[v];
             }
@@ -202,10 +241,30 @@ static void NAME(gemm_micro)(int64_t kc, const double *restrict a, const double 
     for (int i = 0; i < MR; i++) {
         for (int v = 0; v < NV; v++) {
             double *ci = c + i * ldc + v * VLEN;
-            store(ci, load(ci) + acc[i][v]);
+            store(ci, (overwrite ? (vd){0} : load(ci)) + acc[i][v]);
         }
     }
 }
+
+/* Packed operands get their own copy of the loop, with constant strides. */
+static void NAME(gemm_micro)(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
+                             double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite) {
+    (void) rows; /* full tiles only: the framework sends partial ones through its edge buffer */
+    (void) cols;
+    if (rsa == 1 && csa == MR && rsb == NR && alpha == 1.0) {
+        NAME(gemm_tile)(kc, a, 1, MR, b, NR, 0, 1.0, c, ldc, overwrite);
+    } else if (alpha == 1.0) {
+        NAME(gemm_tile)(kc, a, rsa, csa, b, rsb, 0, 1.0, c, ldc, overwrite);
+    } else {
+        NAME(gemm_tile)(kc, a, rsa, csa, b, rsb, 1, alpha, c, ldc, overwrite);
+    }
+}
+#define GEMM_MICRO NAME(gemm_micro)
+#define PARTIAL_TILES 0
+#endif
+
+_Static_assert(MR * NR <= CB_MAX_TILE, "the gemm edge buffer (CB_MAX_TILE) must hold this set's tile");
+_Static_assert(MC % MR == 0 && NC % NR == 0, "gemm blocks are whole tiles");
 
 /*
  * Enough independent chains to keep every FMA unit busy despite each FMA's
@@ -247,8 +306,12 @@ const cb_kernel_table NAME(cb_kernels) = {
     .dsum = NAME(dsum),
     .damax = NAME(damax),
     .dsumsq = NAME(dsumsq),
-    .gemm_micro = NAME(gemm_micro),
+    .gemm_micro = GEMM_MICRO,
+    .partial_tiles = PARTIAL_TILES,
     .mr = MR,
     .nr = NR,
+    .mc = MC,
+    .kc = KC,
+    .nc = NC,
     .peak_fma = NAME(peak_fma),
 };

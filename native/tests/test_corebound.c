@@ -59,7 +59,7 @@ static int close_enough(double want, double got, int64_t n, double terms) {
 }
 
 static const int64_t SIZES[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 63, 64, 65,
-                                97, 127, 128, 129, 255, 256, 257, 1000, 1021};
+                                97, 127, 128, 129, 255, 256, 257, 1000, 1021, 40003};
 #define COUNT(a) ((int) (sizeof(a) / sizeof((a)[0])))
 
 static void test_level1(void) {
@@ -266,26 +266,119 @@ static void test_gemm_special_values(void) {
     CHECK(c3[0] == 6 && c3[1] == 6, "dgemm with k = 0 scales C by beta");
 }
 
+/* C = alpha * op(A) * op(B) + beta * C through cb_dgemm, on `threads` threads, into a fresh copy of c0. */
+static double *gemm_on_threads(int threads, int ta, int tb, int64_t m, int64_t n, int64_t k, double alpha,
+                               const double *a, int64_t lda, const double *b, int64_t ldb, double beta,
+                               const double *c0, int64_t ldc) {
+    double *c = malloc(sizeof(double) * (size_t) (m * ldc + 1));
+    memcpy(c, c0, sizeof(double) * (size_t) (m * ldc));
+    cb_set_num_threads(threads);
+    cb_dgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    cb_set_num_threads(1);
+    return c;
+}
+
 /* More threads must give the same bits for gemm and gemv and the same counts for the workloads. */
 static void test_threads(void) {
-    int64_t m = 300, n = 200, k = 150;
-    double *a = random_array(m * k), *b = random_array(k * n), *c1 = random_array(m * n);
-    double *c2 = malloc(sizeof(double) * (size_t) (m * n));
-    memcpy(c2, c1, sizeof(double) * (size_t) (m * n));
-    cb_dgemm(CB_NO_TRANS, CB_TRANS, m, n, k, 1.0, a, k, b, k, 0.5, c1, n);
+    /*
+     * Shapes that split by rows, by columns and both (up to 7 threads: one per
+     * 8 Mflop), with edge tiles, several kc slices, both transposes, and small
+     * ones that one thread computes without packing.
+     */
+    const int64_t shapes[][3] = {{300, 200, 150}, {16, 2000, 600}, {1000, 5, 33}, {129, 131, 700}, {250, 230, 500},
+                                 {64, 64, 64}};
+    const int counts[] = {2, 3, 4, 7};
+    for (int s = 0; s < COUNT(shapes); s++) {
+        int64_t m = shapes[s][0], n = shapes[s][1], k = shapes[s][2];
+        int ta = s % 2, tb = (s / 2) % 2;
+        int64_t lda = (ta == CB_TRANS ? m : k) + 3, ldb = (tb == CB_TRANS ? k : n) + 1, ldc = n + 2;
+        double *a = random_array((ta == CB_TRANS ? k : m) * lda), *b = random_array((tb == CB_TRANS ? n : k) * ldb);
+        double *c0 = random_array(m * ldc);
+        double beta = s == 0 ? 0.5 : (s % 2 ? 0.0 : 1.0);
+        double *one = gemm_on_threads(1, ta, tb, m, n, k, 1.25, a, lda, b, ldb, beta, c0, ldc);
+        for (int t = 0; t < COUNT(counts); t++) {
+            double *many = gemm_on_threads(counts[t], ta, tb, m, n, k, 1.25, a, lda, b, ldb, beta, c0, ldc);
+            CHECK(memcmp(one, many, sizeof(double) * (size_t) (m * ldc)) == 0,
+                  "dgemm %lldx%lldx%lld on %d threads differs from 1 thread", (long long) m, (long long) n,
+                  (long long) k, counts[t]);
+            free(many);
+        }
+        free(a);
+        free(b);
+        free(c0);
+        free(one);
+    }
     int got = cb_set_num_threads(3);
-    cb_dgemm(CB_NO_TRANS, CB_TRANS, m, n, k, 1.0, a, k, b, k, 0.5, c2, n);
-    CHECK(memcmp(c1, c2, sizeof(double) * (size_t) (m * n)) == 0, "dgemm on %d threads differs from 1 thread", got);
     int64_t hits3 = cb_monte_carlo_pi(7, 0, 200000);
     int64_t iters3 = cb_mandelbrot(200, 150, 0, 150, 100, -2, 1, -1.5, 1.5);
     cb_set_num_threads(1);
+    CHECK(got == 3 || got == 1, "cb_set_num_threads(3) gave %d", got);
     CHECK(cb_get_num_threads() == 1, "cb_set_num_threads(1)");
     CHECK(hits3 == cb_monte_carlo_pi(7, 0, 200000), "Monte Carlo on threads");
     CHECK(iters3 == cb_mandelbrot(200, 150, 0, 150, 100, -2, 1, -1.5, 1.5), "Mandelbrot on threads");
+}
+
+/*
+ * The two-phase API: B packed in column chunks (out of order, as concurrent
+ * workers would), C computed in row blocks x column ranges, must give
+ * exactly cb_dgemm's bits, and must not write outside its buffer or C's
+ * rectangle.
+ */
+static void check_gemm_packed(int ta, int tb, int64_t m, int64_t n, int64_t k, double alpha, double beta,
+                              int row_blocks, int column_chunks) {
+    int64_t lda = (ta == CB_TRANS ? m : k) + 2, ldb = (tb == CB_TRANS ? k : n) + 3, ldc = n + 1;
+    double *a = random_array((ta == CB_TRANS ? k : m) * lda), *b = random_array((tb == CB_TRANS ? n : k) * ldb);
+    double *c = random_array(m * ldc);
+    double *want = gemm_on_threads(1, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+
+    int64_t size = cb_dgemm_packed_b_size(k, n), step = cb_dgemm_column_step();
+    CHECK(size == (k > 0 && n > 0 ? k * ((n + step - 1) / step * step) : 0), "packed size %lld for k=%lld n=%lld",
+          (long long) size, (long long) k, (long long) n);
+    double *packed = malloc(sizeof(double) * (size_t) (size + 8));
+    for (int i = 0; i < 8; i++) {
+        packed[size + i] = 12345.0;
+    }
+    int64_t granules = (n + step - 1) / step;
+    for (int chunk = column_chunks - 1; chunk >= 0; chunk--) {
+        int64_t j0 = granules * chunk / column_chunks * step, j1 = granules * (chunk + 1) / column_chunks * step;
+        cb_dgemm_pack_b(tb, k, n, alpha, b, ldb, j0, j1 < n ? j1 : n, packed);
+    }
+    for (int i = 0; i < 8; i++) {
+        CHECK(packed[size + i] == 12345.0, "cb_dgemm_pack_b wrote past cb_dgemm_packed_b_size");
+    }
+
+    /* Rectangles in any order. */
+    for (int r = row_blocks - 1; r >= 0; r--) {
+        int64_t i0 = m * r / row_blocks, i1 = m * (r + 1) / row_blocks;
+        for (int chunk = 0; chunk < column_chunks; chunk++) {
+            int64_t j0 = granules * chunk / column_chunks * step;
+            int64_t j1 = granules * (chunk + 1) / column_chunks * step;
+            const double *a_rows = ta == CB_TRANS ? a + i0 : a + i0 * lda;
+            cb_dgemm_packed(ta, i1 - i0, k, a_rows, lda, packed, n, j0, j1 < n ? j1 : n, beta, c + i0 * ldc, ldc);
+        }
+    }
+    CHECK(memcmp(want, c, sizeof(double) * (size_t) (m * ldc)) == 0,
+          "two-phase gemm ta=%d tb=%d m=%lld n=%lld k=%lld beta=%g in %d x %d pieces differs from cb_dgemm", ta, tb,
+          (long long) m, (long long) n, (long long) k, beta, row_blocks, column_chunks);
     free(a);
     free(b);
-    free(c1);
-    free(c2);
+    free(c);
+    free(want);
+    free(packed);
+}
+
+static void test_gemm_packed(void) {
+    const int64_t shapes[][3] = {{0, 5, 5}, {5, 0, 5}, {1, 1, 1}, {7, 25, 3}, {33, 49, 257}, {100, 97, 400},
+                                 {9, 200, 1000}, {250, 31, 130}, {6, 7, 0}};
+    const double scalars[][2] = {{1.0, 0.0}, {-0.5, 1.0}, {2.5, 0.75}};
+    for (int s = 0; s < COUNT(shapes); s++) {
+        for (int t = 0; t < 4; t++) {
+            const double *ab = scalars[(s + t) % COUNT(scalars)];
+            check_gemm_packed(t / 2, t % 2, shapes[s][0], shapes[s][1], shapes[s][2], ab[0], ab[1], 1 + s % 3,
+                              1 + t % 3);
+        }
+    }
+    CHECK(cb_dgemm_column_step() > 0, "column step %lld", (long long) cb_dgemm_column_step());
 }
 
 static void test_workloads(void) {
@@ -337,6 +430,7 @@ int main(void) {
         test_gemm();
         test_gemm_special_values();
         test_threads();
+        test_gemm_packed();
         test_measurement_kernels();
         printf("kernel set %s: %s\n", sets[s], failures == before ? "ok" : "FAILED");
         ran++;
