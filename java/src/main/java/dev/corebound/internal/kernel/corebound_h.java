@@ -877,6 +877,251 @@ class corebound_h {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+    private static class cb_dgemm_packed_b_size {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = corebound_h.findOrThrow("cb_dgemm_packed_b_size");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_packed_b_size(int64_t k, int64_t n)
+     * }
+     */
+    public static FunctionDescriptor cb_dgemm_packed_b_size$descriptor() {
+        return cb_dgemm_packed_b_size.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_packed_b_size(int64_t k, int64_t n)
+     * }
+     */
+    public static MethodHandle cb_dgemm_packed_b_size$handle() {
+        return cb_dgemm_packed_b_size.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_packed_b_size(int64_t k, int64_t n)
+     * }
+     */
+    public static MemorySegment cb_dgemm_packed_b_size$address() {
+        return cb_dgemm_packed_b_size.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_packed_b_size(int64_t k, int64_t n)
+     * }
+     */
+    public static long cb_dgemm_packed_b_size(long k, long n) {
+        var mh$ = cb_dgemm_packed_b_size.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("cb_dgemm_packed_b_size", k, n);
+            }
+            return (long)mh$.invokeExact(k, n);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static class cb_dgemm_column_step {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            corebound_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = corebound_h.findOrThrow("cb_dgemm_column_step");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_column_step(void)
+     * }
+     */
+    public static FunctionDescriptor cb_dgemm_column_step$descriptor() {
+        return cb_dgemm_column_step.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_column_step(void)
+     * }
+     */
+    public static MethodHandle cb_dgemm_column_step$handle() {
+        return cb_dgemm_column_step.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_column_step(void)
+     * }
+     */
+    public static MemorySegment cb_dgemm_column_step$address() {
+        return cb_dgemm_column_step.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int64_t cb_dgemm_column_step(void)
+     * }
+     */
+    public static long cb_dgemm_column_step() {
+        var mh$ = cb_dgemm_column_step.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("cb_dgemm_column_step");
+            }
+            return (long)mh$.invokeExact();
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static class cb_dgemm_pack_b {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            corebound_h.C_INT,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_DOUBLE,
+            corebound_h.C_POINTER,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = corebound_h.findOrThrow("cb_dgemm_pack_b");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, const double *b, int64_t ldb, int64_t j0, int64_t j1, double *packed)
+     * }
+     */
+    public static FunctionDescriptor cb_dgemm_pack_b$descriptor() {
+        return cb_dgemm_pack_b.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, const double *b, int64_t ldb, int64_t j0, int64_t j1, double *packed)
+     * }
+     */
+    public static MethodHandle cb_dgemm_pack_b$handle() {
+        return cb_dgemm_pack_b.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, const double *b, int64_t ldb, int64_t j0, int64_t j1, double *packed)
+     * }
+     */
+    public static MemorySegment cb_dgemm_pack_b$address() {
+        return cb_dgemm_pack_b.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, const double *b, int64_t ldb, int64_t j0, int64_t j1, double *packed)
+     * }
+     */
+    public static void cb_dgemm_pack_b(int transb, long k, long n, double alpha, MemorySegment b, long ldb, long j0, long j1, MemorySegment packed) {
+        var mh$ = cb_dgemm_pack_b.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("cb_dgemm_pack_b", transb, k, n, alpha, b, ldb, j0, j1, packed);
+            }
+            mh$.invokeExact(transb, k, n, alpha, b, ldb, j0, j1, packed);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static class cb_dgemm_packed {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            corebound_h.C_INT,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_POINTER,
+            corebound_h.C_LONG,
+            corebound_h.C_POINTER,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_LONG,
+            corebound_h.C_DOUBLE,
+            corebound_h.C_POINTER,
+            corebound_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = corebound_h.findOrThrow("cb_dgemm_packed");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda, const double *packed, int64_t n, int64_t j0, int64_t j1, double beta, double *c, int64_t ldc)
+     * }
+     */
+    public static FunctionDescriptor cb_dgemm_packed$descriptor() {
+        return cb_dgemm_packed.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda, const double *packed, int64_t n, int64_t j0, int64_t j1, double beta, double *c, int64_t ldc)
+     * }
+     */
+    public static MethodHandle cb_dgemm_packed$handle() {
+        return cb_dgemm_packed.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda, const double *packed, int64_t n, int64_t j0, int64_t j1, double beta, double *c, int64_t ldc)
+     * }
+     */
+    public static MemorySegment cb_dgemm_packed$address() {
+        return cb_dgemm_packed.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, int64_t lda, const double *packed, int64_t n, int64_t j0, int64_t j1, double beta, double *c, int64_t ldc)
+     * }
+     */
+    public static void cb_dgemm_packed(int transa, long m, long k, MemorySegment a, long lda, MemorySegment packed, long n, long j0, long j1, double beta, MemorySegment c, long ldc) {
+        var mh$ = cb_dgemm_packed.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("cb_dgemm_packed", transa, m, k, a, lda, packed, n, j0, j1, beta, c, ldc);
+            }
+            mh$.invokeExact(transa, m, k, a, lda, packed, n, j0, j1, beta, c, ldc);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static class cb_monte_carlo_pi {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             corebound_h.C_LONG,
