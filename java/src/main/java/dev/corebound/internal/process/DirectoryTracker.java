@@ -45,11 +45,6 @@ final class DirectoryTracker implements AutoCloseable {
         }
     }
 
-    /** The tracker's process id, if it runs (for tests). */
-    long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     /** Ends the tracker the way this JVM's death would: it deletes the directory, if still there, and exits. */
     @Override
     public void close() {

@@ -256,8 +256,8 @@ public final class ProcessWorkers extends Workers {
     /** A worker for slot {@code index}: the spare, handed over if it is fit for {@code backend}, or else a new one. */
     private Worker replacement(int index, Backend backend) {
         long t0 = System.nanoTime();
-        Optional<Worker> handed = spare == null ? Optional.empty() : spare.take(w -> w.canRun(backend));
-        Worker w = handed.orElseGet(() -> launcher.start(index, vectorWanted));
+        Optional<Worker> handed = spare == null ? Optional.empty() : spare.take(backend);
+        Worker w = handed.isPresent() ? handed.get() : launcher.start(index, vectorWanted);
         w.handOver(index);
         lastReplacementNanos.set(System.nanoTime() - t0);
         refillSpare();

@@ -1,5 +1,7 @@
 package dev.corebound.internal.process;
 
+import dev.corebound.Backend;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -10,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /**
  * The one worker a pool keeps started beside its slots, so that a
@@ -45,9 +46,10 @@ final class SpareWorker {
 
     /**
      * The spare, waiting for it if it is still starting, when it is alive and
-     * {@code fit}; empty otherwise. A spare that is not taken is stopped.
+     * can run {@code backend}'s tasks; empty otherwise. A spare that is not
+     * taken is stopped.
      */
-    Optional<Worker> take(Predicate<Worker> fit) {
+    Optional<Worker> take(Backend backend) {
         CompletableFuture<Worker> spare;
         synchronized (this) {
             spare = next;
@@ -58,7 +60,7 @@ final class SpareWorker {
         }
         try {
             Worker w = spare.join();
-            if (w.isAlive() && fit.test(w)) {
+            if (w.isAlive() && w.canRun(backend)) {
                 return Optional.of(w);
             }
             launcher.discard(w);

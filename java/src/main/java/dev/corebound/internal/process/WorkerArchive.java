@@ -1,7 +1,15 @@
 package dev.corebound.internal.process;
 
+import dev.corebound.Backend;
+import dev.corebound.internal.parallel.Task;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -21,21 +29,22 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The archive a worker JVM starts from, with the classes it loads before its
- * hello already parsed (and, with an AOT cache, loaded and linked), so that
- * it starts faster. From JDK 24 on it is an ahead-of-time cache (JEP 483; in
- * JDK 25 with method profiles, JEP 515), before that a class data sharing
- * (CDS) archive of the same classes.
+ * The archive a worker JVM starts from, with the classes a worker loads
+ * before its hello and for its first calls already parsed (and, with an AOT
+ * cache, loaded and linked), so that it starts faster. From JDK 24 on it is
+ * an ahead-of-time cache (JEP 483; in JDK 25 with method profiles, JEP 515),
+ * before that a class data sharing (CDS) archive of the same classes.
  *
  * <p>The archive depends on the JDK, the class path and the flags, and is kept
  * in an owner-only cache directory. When it is missing, a pool starts its
  * workers without it and launches a short builder JVM ({@link #main}) that
- * runs a worker once to record what it loads (a training run), makes the
- * archive from that record, and puts it in place for later pools; a lock file
- * keeps builders from racing, and a build that fails leaves a marker so that
- * it is not tried again for the same key. Both kinds need a class path of jar
- * files; with directories on it workers start without an archive. The system
- * property {@value #PROPERTY}{@code =false} turns archives off.
+ * runs a worker once, giving it a pool's first calls, to record what it loads
+ * (a training run), makes the archive from that record, and puts it in place
+ * for later pools; a lock file keeps builders from racing, and a build that
+ * fails leaves a marker so that it is not tried again for the same key. Both
+ * kinds need a class path of jar files; with directories on it workers start
+ * without an archive. The system property {@value #PROPERTY}{@code =false}
+ * turns archives off.
  */
 final class WorkerArchive {
 
@@ -47,6 +56,8 @@ final class WorkerArchive {
     private static final Duration STALE_LOCK = Duration.ofMinutes(5);
     /** How long a build, or a step of one, may take. */
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(2);
+    /** Elements of the reduction the training run computes. */
+    private static final long TRAINING_LENGTH = 1024;
 
     /** The kind of archive this JDK makes, and the flags of its two steps and of its use. */
     private enum Kind {
@@ -210,9 +221,9 @@ final class WorkerArchive {
     }
 
     /**
-     * The builder: a training run of a worker (whose stdin is closed, so it
-     * says hello and exits) records what it loads, then a second JVM makes
-     * the archive from the record, and the archive is moved into place.
+     * The builder: a training run of a worker records what it loads (see
+     * {@link #train}), then a second JVM makes the archive from the record,
+     * and the archive is moved into place.
      *
      * <p>Arguments: the archive path, the java launcher, the class path, then the worker's flags.
      */
@@ -228,12 +239,12 @@ final class WorkerArchive {
             List<String> training = new ArrayList<>(List.of(java));
             training.addAll(flags);
             training.addAll(kind.record(record));
-            training.addAll(List.of("-cp", classPath, WorkerMain.class.getName(), System.getProperty("java.io.tmpdir")));
+            training.addAll(List.of("-cp", classPath, WorkerMain.class.getName()));
             List<String> making = new ArrayList<>(List.of(java));
             making.addAll(flags);
             making.addAll(kind.make(record, partial));
             making.addAll(List.of("-cp", classPath));
-            if (run(training) && run(making) && Files.isRegularFile(partial)) {
+            if (train(training) && run(making) && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 Files.deleteIfExists(failedMarker(archive));
@@ -243,6 +254,41 @@ final class WorkerArchive {
             Files.deleteIfExists(record);
             Files.deleteIfExists(partial);
             Files.deleteIfExists(lockFile(archive));
+        }
+    }
+
+    /**
+     * The training run: a worker started with the recording flags (and a
+     * directory of its own) gets the first calls a pool makes, a round trip
+     * and a reduction on shared memory with the reference backend, so that
+     * what they load and link is in the archive too and a new worker's first
+     * task is quick. Then its stdin closes, and it exits and writes its record.
+     * True when it did all that in time.
+     */
+    private static boolean train(List<String> worker) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("corebound-training-");
+        List<String> command = new ArrayList<>(worker);
+        command.add(dir.toString());
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (SharedMemory memory = new SharedMemory(dir)) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(p.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(p.getOutputStream()));
+            if (!Protocol.readHello(in, p.pid())) {
+                return false;
+            }
+            MemorySegment x = memory.allocate(TRAINING_LENGTH * Double.BYTES, 64);
+            for (Task task : List.of(new Task.Ping(), new Task.Sum(TRAINING_LENGTH, x))) {
+                Protocol.writeRequest(out, Backend.JAVA_SCALAR, task, memory);
+                out.flush();
+                if (Protocol.readReply(in).failure() != null) {
+                    return false;
+                }
+            }
+            out.close();
+            return p.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && p.exitValue() == 0;
+        } finally {
+            p.destroyForcibly();
+            PoolDirectory.delete(dir);
         }
     }
 

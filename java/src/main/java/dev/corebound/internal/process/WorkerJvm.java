@@ -74,7 +74,7 @@ final class WorkerJvm {
     }
 
     /** True when this JVM has the Vector API, so that workers can be given it. */
-    static boolean vectorAvailable() {
+    private static boolean vectorAvailable() {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 

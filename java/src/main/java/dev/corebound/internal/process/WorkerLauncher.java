@@ -118,6 +118,7 @@ final class WorkerLauncher implements AutoCloseable {
     }
 
     private Worker launch(int slot, boolean vector) {
+        long launchedAt = System.nanoTime();
         Path log = dir.resolve("worker-" + launched.incrementAndGet() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command.command(dir, vector))
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -129,7 +130,7 @@ final class WorkerLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkerFailedException(pool + ": cannot start a worker process: " + e.getMessage(), e);
         }
-        Worker w = new Worker(pool, slot, process, dir, log, vector, System.nanoTime());
+        Worker w = new Worker(pool, slot, process, dir, log, vector, launchedAt);
         synchronized (this) {
             if (!closed) {
                 running.add(w);
