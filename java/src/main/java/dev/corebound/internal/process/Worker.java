@@ -34,6 +34,7 @@ final class Worker {
     private final DataInputStream in;
     private final DataOutputStream out;
     private volatile int slot;
+    private volatile boolean ready;
     private volatile String killedFor;
 
     Worker(String pool, int slot, Process process, Path directory, Path log, boolean vector, long launchedAt) {
@@ -60,6 +61,11 @@ final class Worker {
         return process.isAlive();
     }
 
+    /** True once it said hello. */
+    boolean ready() {
+        return ready;
+    }
+
     boolean canRun(Backend backend) {
         return WorkerJvm.canRun(vector, backend);
     }
@@ -83,6 +89,7 @@ final class Worker {
                 kill("said something other than hello when it started");
                 throw new WorkerFailedException(cause("did not start"));
             }
+            ready = true;
             return Duration.ofNanos(System.nanoTime() - launchedAt);
         } catch (IOException e) {
             throw new WorkerFailedException(cause("did not start"), e);

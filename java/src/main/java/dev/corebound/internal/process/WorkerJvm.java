@@ -26,14 +26,17 @@ import java.util.stream.Collectors;
  * part is kept to what a worker uses before its first task, because every
  * part costs start-up time.
  *
- * <p><b>Flags.</b> A worker inherits this JVM's flags (heap, compiler, CPU
+ * <p><b>Flags.</b> A worker inherits this JVM's flags (compiler, CPU
  * features, system properties) except those that would make it slower to
- * start or step on this JVM: agents and debuggers, logging, flight recording,
- * this JVM's own archive options, and module options (a worker runs corebound
- * on the class path). It adds native access, quiet output (stdout is the reply
+ * start, step on this JVM, or change from one run to the next (which would
+ * make a new archive every time): agents and debuggers, logging, flight
+ * recording, this JVM's own archive options, module options (a worker runs
+ * corebound on the class path), heap sizes (a worker computes on shared
+ * memory and sizes its own heap) and compile commands (JMH hands each fork a
+ * new file of them). It adds native access, quiet output (stdout is the reply
  * channel), the serial collector and no perf-data file unless this JVM chose
- * otherwise: a worker computes on shared memory and hardly allocates, and
- * needs neither G1's threads nor a file in /tmp.
+ * otherwise: a worker hardly allocates, and needs neither G1's threads nor a
+ * file in /tmp.
  *
  * <p><b>The Vector API.</b> Resolving an incubator module at start-up costs
  * about 30 ms and, in JDK 25, rules out the archived module graph and AOT
@@ -55,7 +58,8 @@ final class WorkerJvm {
             "-Xlog", "-Xloggc", "-verbose", "-XX:StartFlightRecording", "-XX:FlightRecorderOptions",
             "-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit", "-XX:SharedClassListFile",
             "-XX:DumpLoadedClassList", "-XX:AOT", "-XX:+AOT", "-XX:-AOT", "-XX:+AutoCreateSharedArchive",
-            "-XX:ErrorFile");
+            "-XX:ErrorFile", "-Xms", "-Xmx", "-XX:InitialHeapSize", "-XX:MaxHeapSize", "-XX:MinHeapSize",
+            "-XX:CompileCommand");
 
     private WorkerJvm() {
     }

@@ -161,12 +161,20 @@ final class WorkerLauncher implements AutoCloseable {
         }
     }
 
-    /** Closes every worker's stdin (they exit), kills those still alive after a grace period; later starts are killed. */
+    /**
+     * Closes every worker's stdin (they exit) and kills those still alive
+     * after a grace period; a worker still starting is killed at once, and
+     * one that starts later as it starts.
+     */
     @Override
     public void close() {
         List<Worker> workers = closeAndList();
         for (Worker w : workers) {
-            w.closeInput();
+            if (w.ready()) {
+                w.closeInput();
+            } else {
+                w.kill();
+            }
         }
         long deadline = System.nanoTime() + EXIT_GRACE.toNanos();
         for (Worker w : workers) {
