@@ -127,11 +127,11 @@ class ProcessPoolTest {
         }
     }
 
-    /** Starts a worker for the first launch only while {@code broken}; later launches hang (they never say hello). */
-    private static WorkerCommand hangingAfterTheFirst(AtomicBoolean broken) {
+    /** While {@code broken}, every launch after the first runs {@code instead} of a worker. */
+    private static WorkerCommand brokenAfterTheFirst(AtomicBoolean broken, List<String> instead) {
         AtomicInteger launches = new AtomicInteger();
         return (dir, vector) -> launches.incrementAndGet() > 1 && broken.get()
-                ? List.of("sleep", "600")
+                ? instead
                 : WorkerCommand.standard().command(dir, vector);
     }
 
@@ -144,7 +144,7 @@ class ProcessPoolTest {
     void aReplacementThatFailsIsStoppedAtOnceAndItsSlotIsFilledByTheNextCall() throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
         try (ProcessPool pool = new ProcessPool(new ProcessWorkers(1, Duration.ofMinutes(1),
-                hangingAfterTheFirst(broken), Duration.ofSeconds(1)))) {
+                brokenAfterTheFirst(broken, List.of("sleep", "600")), Duration.ofSeconds(3)))) {
             long first = pool.workerPids().get(0);
             CompletableFuture<double[]> call = CompletableFuture.supplyAsync(() -> run(pool, new Task.Spin(-1)));
             Thread.sleep(300);
@@ -153,7 +153,7 @@ class ProcessPoolTest {
             WorkerFailedException failure = (WorkerFailedException) e.getCause();
             assertTrue(failure.getMessage().contains("killed by signal 9"), failure.getMessage());
             assertEquals(1, failure.getSuppressed().length, "the failed replacement is reported with the failure");
-            assertTrue(failure.getSuppressed()[0].getMessage().contains("did not say hello within PT1S"),
+            assertTrue(failure.getSuppressed()[0].getMessage().contains("did not say hello within PT3S"),
                     failure.getSuppressed()[0].getMessage());
             assertAllEnd(sleeping(), "the replacements that never said hello");
             assertEquals(List.of(), pool.workerPids(), "the dead worker went back into its slot");
@@ -169,13 +169,14 @@ class ProcessPoolTest {
     void aWorkerFoundDeadWhoseReplacementFailsFailsTheCallAndTheNextCallReplacesIt() throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
         try (ProcessPool pool = new ProcessPool(new ProcessWorkers(1, Duration.ofMinutes(1),
-                hangingAfterTheFirst(broken), Duration.ofSeconds(1)))) {
+                brokenAfterTheFirst(broken, List.of("/bin/sh", "-c", "echo 'out of memory' >&2; exit 3")),
+                ProcessFixtures.PATIENCE))) {
             ProcessHandle first = ProcessHandle.of(pool.workerPids().get(0)).orElseThrow();
             first.destroyForcibly();
             first.onExit().get(10, TimeUnit.SECONDS);
             WorkerFailedException e = assertThrows(WorkerFailedException.class, () -> assertWorks(pool));
-            assertTrue(e.getMessage().contains("did not say hello within PT1S"), e.getMessage());
-            assertAllEnd(sleeping(), "the replacements that never said hello");
+            assertTrue(e.getMessage().contains("exit code 3") && e.getMessage().contains("out of memory"), e.getMessage());
+            assertEquals(List.of(), pool.workerPids(), "the dead worker went back into its slot");
 
             broken.set(false);
             assertWorks(pool);
