@@ -3,13 +3,12 @@ package dev.corebound.parallel;
 import dev.corebound.internal.process.PoolDirectory;
 import dev.corebound.internal.process.ProcessStart;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -55,6 +55,14 @@ class ProcessPoolCleanupTest {
             return holder;
         }
 
+        static Holder startUnchecked() {
+            try {
+                return start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         void tell(String how) throws IOException {
             OutputStream in = process.getOutputStream();
             in.write((how + "\n").getBytes(StandardCharsets.UTF_8));
@@ -80,25 +88,49 @@ class ProcessPoolCleanupTest {
         }
     }
 
-    @ParameterizedTest(name = "the owner ends by {0}")
-    @ValueSource(strings = {"SIGKILL", "SIGTERM", "exit", "crash"})
-    void anOwnerThatEndsLeavesNoDirectoryAndNoWorkerAndAnotherPoolCarriesOn(String how) throws Exception {
+    /** The ways a JVM ends: killed (as the OOM killer does), terminated, exiting without close(), crashing in C. */
+    private static final List<String> ENDINGS = List.of("SIGKILL", "SIGTERM", "exit", "crash");
+
+    @Test
+    void anOwnerThatEndsAnyWayLeavesNoDirectoryAndNoWorkerAndAnotherPoolCarriesOn() throws Exception {
         try (ProcessPool mine = Parallelism.processes(1)) {
             assertWorks(mine);
-            try (Holder holder = Holder.start()) {
-                Set<ProcessHandle> family = holder.family();
-                assertTrue(family.size() >= 4, "the holder, its worker, its spare and its tracker: " + family);
-                switch (how) {
-                    case "SIGKILL" -> holder.process().destroyForcibly();
-                    case "SIGTERM" -> holder.process().destroy();
-                    default -> holder.tell(how);
+            // One holder per ending, all at once: they are independent, and a test of one after another takes long.
+            List<CompletableFuture<Holder>> starting = ENDINGS.stream()
+                    .map(how -> CompletableFuture.supplyAsync(Holder::startUnchecked)).toList();
+            try {
+                List<Holder> holders = starting.stream().map(CompletableFuture::join).toList();
+                List<Set<ProcessHandle>> families = holders.stream().map(Holder::family).toList();
+                for (int i = 0; i < holders.size(); i++) {
+                    assertTrue(families.get(i).size() >= 4, "the holder, its worker, its spare and its tracker: " + families.get(i));
+                    end(holders.get(i), ENDINGS.get(i));
                 }
-                assertTrue(holder.process().waitFor(ProcessFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS));
-                assertTrue(eventually(() -> !Files.exists(holder.directory())), holder.directory() + " outlived its owner");
-                assertAllEnd(family, "the holder's processes");
+                for (int i = 0; i < holders.size(); i++) {
+                    Holder holder = holders.get(i);
+                    String how = ENDINGS.get(i);
+                    assertTrue(holder.process().waitFor(ProcessFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS), how);
+                    assertTrue(eventually(() -> !Files.exists(holder.directory())),
+                            holder.directory() + " outlived its owner, ended by " + how);
+                    assertAllEnd(families.get(i), "the processes of an owner ended by " + how);
+                }
+            } finally {
+                for (CompletableFuture<Holder> started : starting) {
+                    Holder holder = started.exceptionally(e -> null).join();
+                    if (holder != null) {
+                        holder.close();
+                    }
+                }
             }
             assertTrue(Files.isRegularFile(mine.directory().resolve("chunk-0")), "the other pool's memory was touched");
             assertWorks(mine);
+        }
+    }
+
+    private static void end(Holder holder, String how) throws IOException {
+        switch (how) {
+            case "SIGKILL" -> holder.process().destroyForcibly();
+            case "SIGTERM" -> holder.process().destroy();
+            default -> holder.tell(how);
         }
     }
 
