@@ -5,6 +5,7 @@ import dev.corebound.Corebound;
 import dev.corebound.DenseVector;
 import dev.corebound.Platform;
 import dev.corebound.internal.parallel.ParallelAccess;
+import dev.corebound.internal.process.PoolLimit;
 import dev.corebound.internal.process.ProcessWorkers;
 
 import java.io.IOException;
@@ -30,6 +31,26 @@ final class ProcessFixtures {
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private ProcessFixtures() {
+    }
+
+    /** A test's body. */
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with the system property that sets the pool limit set to {@code max}. */
+    static void withLimit(String max, Body body) throws Exception {
+        String before = System.getProperty(PoolLimit.PROPERTY);
+        System.setProperty(PoolLimit.PROPERTY, max);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(PoolLimit.PROPERTY);
+            } else {
+                System.setProperty(PoolLimit.PROPERTY, before);
+            }
+        }
     }
 
     /** A call that needs the worker to compute: the sum of 1..1000 in shared memory. */

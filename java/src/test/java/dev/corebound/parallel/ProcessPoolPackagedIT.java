@@ -74,7 +74,9 @@ class ProcessPoolPackagedIT {
 
     @Test
     void onTheModulePathAPoolWorks() throws Exception {
-        String worker = probe("--module-path", JAR + File.pathSeparator + DEPENDENCIES, "--add-modules", "dev.corebound",
+        // No archive here: the class path test covers it, and building one takes seconds.
+        String worker = probe("-Dcorebound.worker.cds=false",
+                "--module-path", JAR + File.pathSeparator + DEPENDENCIES, "--add-modules", "dev.corebound",
                 "--enable-native-access=dev.corebound", "-cp", Path.of("target", "test-classes").toString());
         assertTrue(worker.contains(JAR.getFileName().toString()), "the library on the worker's class path: " + worker);
         assertFalse(worker.contains("--module-path"), worker);

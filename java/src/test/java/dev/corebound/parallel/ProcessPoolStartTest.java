@@ -26,6 +26,7 @@ import static dev.corebound.parallel.ProcessFixtures.descendants;
 import static dev.corebound.parallel.ProcessFixtures.engine;
 import static dev.corebound.parallel.ProcessFixtures.poolDirectoriesOfThisJvm;
 import static dev.corebound.parallel.ProcessFixtures.startedSince;
+import static dev.corebound.parallel.ProcessFixtures.withLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,21 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessPoolStartTest {
 
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(1);
-
-    /** Runs {@code body} with {@value PoolLimit#PROPERTY} set to {@code max}. */
-    private static void withLimit(String max, Runnable body) {
-        String before = System.getProperty(PoolLimit.PROPERTY);
-        System.setProperty(PoolLimit.PROPERTY, max);
-        try {
-            body.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(PoolLimit.PROPERTY);
-            } else {
-                System.setProperty(PoolLimit.PROPERTY, before);
-            }
-        }
-    }
 
     /** A pool of {@code size} whose workers start with {@code command}. */
     private static ProcessPool pool(int size, WorkerCommand command, Duration startTimeout) {
@@ -76,7 +62,7 @@ class ProcessPoolStartTest {
     }
 
     @Test
-    void theSpareCountsAgainstTheLimit() {
+    void theSpareCountsAgainstTheLimit() throws Exception {
         withLimit("2", () -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.processes(3));
             assertTrue(e.getMessage().contains("at most 2 (as " + PoolLimit.PROPERTY + " says)"), e.getMessage());

@@ -142,6 +142,11 @@ class ProcessPoolTest {
 
     @Test
     void aReplacementThatFailsIsStoppedAtOnceAndItsSlotIsFilledByTheNextCall() throws Exception {
+        // At the limit, so that no spare hides the replacement's start.
+        ProcessFixtures.withLimit("1", this::replacementThatHangs);
+    }
+
+    private void replacementThatHangs() throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
         try (ProcessPool pool = new ProcessPool(new ProcessWorkers(1, Duration.ofMinutes(1),
                 brokenAfterTheFirst(broken, List.of("sleep", "600")), Duration.ofSeconds(3)))) {
