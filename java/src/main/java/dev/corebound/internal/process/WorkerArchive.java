@@ -63,45 +63,29 @@ final class WorkerArchive {
     /** Elements of the reduction the training run computes. */
     private static final long TRAINING_LENGTH = 1024;
 
-    /** The kind of archive this JDK makes, and the flags of its two steps and of its use. */
+    /**
+     * The kind of archive this JDK makes, and the flags of its two steps and
+     * of its use, where {@code {record}} stands for the training run's record
+     * and {@code {archive}} for the archive.
+     */
     private enum Kind {
-        AOT_CACHE(".aot") {
-            @Override
-            List<String> record(Path record) {
-                return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + record);
-            }
-
-            @Override
-            List<String> make(Path record, Path archive) {
-                return List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + record, "-XX:AOTCache=" + archive);
-            }
-
-            @Override
-            String use(Path archive) {
-                return "-XX:AOTCache=" + archive;
-            }
-        },
-        CDS(".jsa") {
-            @Override
-            List<String> record(Path record) {
-                return List.of("-XX:DumpLoadedClassList=" + record);
-            }
-
-            @Override
-            List<String> make(Path record, Path archive) {
-                return List.of("-Xshare:dump", "-XX:SharedClassListFile=" + record, "-XX:SharedArchiveFile=" + archive);
-            }
-
-            @Override
-            String use(Path archive) {
-                return "-XX:SharedArchiveFile=" + archive;
-            }
-        };
+        AOT_CACHE(".aot", List.of("-XX:AOTMode=record", "-XX:AOTConfiguration={record}"),
+                List.of("-XX:AOTMode=create", "-XX:AOTConfiguration={record}", "-XX:AOTCache={archive}"),
+                "-XX:AOTCache={archive}"),
+        CDS(".jsa", List.of("-XX:DumpLoadedClassList={record}"),
+                List.of("-Xshare:dump", "-XX:SharedClassListFile={record}", "-XX:SharedArchiveFile={archive}"),
+                "-XX:SharedArchiveFile={archive}");
 
         final String extension;
+        private final List<String> recordFlags;
+        private final List<String> makeFlags;
+        private final String useFlag;
 
-        Kind(String extension) {
+        Kind(String extension, List<String> recordFlags, List<String> makeFlags, String useFlag) {
             this.extension = extension;
+            this.recordFlags = recordFlags;
+            this.makeFlags = makeFlags;
+            this.useFlag = useFlag;
         }
 
         /** The kind this JVM's JDK makes (workers run on the same JDK). */
@@ -110,13 +94,23 @@ final class WorkerArchive {
         }
 
         /** Flags of the training run, which writes what the worker loaded to {@code record}. */
-        abstract List<String> record(Path record);
+        List<String> record(Path record) {
+            return recordFlags.stream().map(f -> fill(f, record, record)).toList();
+        }
 
         /** Flags of the JVM that makes {@code archive} from {@code record}. */
-        abstract List<String> make(Path record, Path archive);
+        List<String> make(Path record, Path archive) {
+            return makeFlags.stream().map(f -> fill(f, record, archive)).toList();
+        }
 
         /** The flag that starts a worker from {@code archive}. */
-        abstract String use(Path archive);
+        String use(Path archive) {
+            return fill(useFlag, archive, archive);
+        }
+
+        private static String fill(String flag, Path record, Path archive) {
+            return flag.replace("{record}", record.toString()).replace("{archive}", archive.toString());
+        }
     }
 
     private WorkerArchive() {
