@@ -73,12 +73,22 @@ public abstract sealed class Parallelism implements AutoCloseable
         return new GilThreads(n, switchInterval);
     }
 
-    /** {@code n} warm worker JVMs computing in place on shared memory. */
+    /**
+     * {@code n} warm worker JVMs computing in place on shared memory.
+     *
+     * @throws IllegalArgumentException when {@code n} is beyond {@link ProcessPool#maxWorkers()}; nothing starts then
+     * @throws WorkerFailedException when a worker does not start; nothing is left running then
+     */
     public static ProcessPool processes(int n) {
         return new ProcessPool(n, ProcessPool.DEFAULT_CALL_TIMEOUT);
     }
 
-    /** {@code n} worker JVMs, each call failing when a worker takes longer than {@code callTimeout}. */
+    /**
+     * {@code n} worker JVMs, each call failing when a worker takes longer than {@code callTimeout}.
+     *
+     * @throws IllegalArgumentException when {@code n} is beyond {@link ProcessPool#maxWorkers()}; nothing starts then
+     * @throws WorkerFailedException when a worker does not start; nothing is left running then
+     */
     public static ProcessPool processes(int n, Duration callTimeout) {
         return new ProcessPool(n, callTimeout);
     }

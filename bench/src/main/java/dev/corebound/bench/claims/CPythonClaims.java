@@ -119,9 +119,15 @@ final class CPythonClaims {
             }
         }
         Verdict v = Verdict.of(fastest > thread);
+        Claim j = jvm.get(2);
+        JsonNode spawn = e.get("spawn_seconds");
+        String starts = Double.isNaN(j.measured("worker_jvm_seconds")) || spawn.isNull() ? ""
+                : f(" (a worker JVM %s, a spawned interpreter %s)", time(j.measured("worker_jvm_seconds")),
+                time(spawn.number()));
         return new Finding(f("thread %s; process: %s", time(thread), methods), v,
-                agreement(2, v, "a fresh interpreter (spawn) starts in the time a fresh JVM does; the JVM has no fork, "
-                        + "which copies a running interpreter in a few milliseconds, and keeps warm workers instead"));
+                agreement(2, v, "a fresh process costs about the same on both" + starts + "; the JVM has no fork, "
+                        + "which copies a running interpreter in a few milliseconds, so corebound keeps warm workers "
+                        + "and a spare instead"));
     }
 
     private Finding memory(JsonNode e) {

@@ -12,7 +12,7 @@ package dev.corebound.bench.claims;
  * @param latencyMillis    the server's latency per request
  * @param grid             Mandelbrot grid side
  * @param gemmN            gemm size for the native-library experiment
- * @param workerStarts     fresh worker JVMs started to time a start
+ * @param workerStarts     fresh worker JVMs and bare JVMs started to time a start, and spare hand-overs timed
  * @param runawaySeconds   how long a runaway thread is given to stop after interrupt()
  */
 public record Scale(long samples, int repeats, int ipcMiB, long increments, int requests, int latencyMillis,

@@ -1,6 +1,7 @@
 package dev.corebound.internal.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,9 @@ final class ExitStatus {
 
     private static final List<String> SIGNALS = List.of("", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP",
             "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM");
+    /** How much of a worker's log a failure message quotes. */
+    private static final int LOG_LINES = 5;
+    private static final int LOG_CHARS = 2000;
 
     private ExitStatus() {
     }
@@ -23,6 +27,18 @@ final class ExitStatus {
             return "killed by signal " + signal + " (" + SIGNALS.get(signal) + ")";
         }
         return "exit code " + exitCode;
+    }
+
+    /** The last few lines a worker wrote to its log (its stderr), joined, if it wrote any. */
+    static Optional<String> logTail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()));
+            return tail.isEmpty() ? Optional.empty()
+                    : Optional.of(tail.length() <= LOG_CHARS ? tail : "..." + tail.substring(tail.length() - LOG_CHARS));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The signal line and the problematic frame of a JVM crash report, if the worker wrote one. */

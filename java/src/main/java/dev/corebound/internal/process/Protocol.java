@@ -9,6 +9,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The binary protocol between {@link ProcessWorkers} and its workers, over
@@ -18,7 +19,9 @@ import java.lang.foreign.MemorySegment;
  * hello    worker -> parent: int MAGIC, long pid                  (once, when ready)
  * request  parent -> worker: byte backend, byte task, task fields  (segments as chunk, offset, bytes)
  * reply    worker -> parent: byte OK, double result
- *                          | byte FAILED, UTF exception class, UTF message
+ *                          | byte FAILED, text exception class, text message
+ * text:    int length, then that many bytes of UTF-8 (any length: DataOutput's
+ *          writeUTF stops at 64 KiB, and a worker must not die of a long message)
  * </pre>
  *
  * A worker reads segments as views of the chunks it has mapped, so a request
@@ -27,9 +30,9 @@ import java.lang.foreign.MemorySegment;
  */
 final class Protocol {
 
-    static final int MAGIC = 0xC0BE_B0DD;
-    static final byte OK = 0;
-    static final byte FAILED = 1;
+    private static final int MAGIC = 0xC0BE_B0DD;
+    private static final byte OK = 0;
+    private static final byte FAILED = 1;
     /**
      * Bytes per write or read of a large payload: what a pipe holds. The JDK
      * copies each write or read through a native buffer as large as the request,
@@ -38,6 +41,14 @@ final class Protocol {
     private static final int PIPE_CHUNK = 1 << 16;
 
     private Protocol() {
+    }
+
+    /** A task's failure in a worker, as its reply tells it. */
+    record Failure(String type, String message) {
+    }
+
+    /** A reply: a result, or a failure (the worker stays up either way). */
+    record Reply(double result, Failure failure) {
     }
 
     /** Maps a chunk id to the worker's mapping of it. */
@@ -147,6 +158,51 @@ final class Protocol {
         out.writeInt(at.chunk());
         out.writeLong(at.offset());
         out.writeLong(segment.byteSize());
+    }
+
+    static void writeHello(DataOutput out, long pid) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeLong(pid);
+    }
+
+    /** True when the next bytes are the hello of process {@code pid}. */
+    static boolean readHello(DataInput in, long pid) throws IOException {
+        return in.readInt() == MAGIC && in.readLong() == pid;
+    }
+
+    static void writeResult(DataOutput out, double result) throws IOException {
+        out.writeByte(OK);
+        out.writeDouble(result);
+    }
+
+    static void writeFailure(DataOutput out, Throwable failure) throws IOException {
+        out.writeByte(FAILED);
+        writeText(out, failure.getClass().getName());
+        writeText(out, String.valueOf(failure.getMessage()));
+    }
+
+    /** Reads a reply: the task's result, or how it failed. */
+    static Reply readReply(DataInput in) throws IOException {
+        byte status = in.readByte();
+        return switch (status) {
+            case OK -> new Reply(in.readDouble(), null);
+            case FAILED -> new Reply(Double.NaN, new Failure(readText(in), readText(in)));
+            default -> throw new IOException("unknown reply status " + status);
+        };
+    }
+
+    private static void writeText(DataOutput out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        writeBytes(out, bytes);
+    }
+
+    private static String readText(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("negative text length " + length);
+        }
+        return new String(readBytes(in, length), StandardCharsets.UTF_8);
     }
 
     /** Reads the backend of the next request, or null at the end of the stream (the parent is gone). */

@@ -23,15 +23,24 @@ import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The main class of a {@link ProcessWorkers} worker JVM. It says hello on stdout,
- * then answers requests from stdin one at a time until stdin closes (the
- * parent closed the pool or died) or the parent process exits.
+ * The main class of a {@link ProcessWorkers} worker JVM. It says hello on
+ * stdout as soon as it can take a request, then answers requests from stdin
+ * one at a time until stdin closes (the parent closed the pool or died) or the
+ * parent process exits.
+ *
+ * <p>Nothing a request may not need is done before the hello: shared memory
+ * is mapped when a task first names it, and a backend (OpenBLAS, the C
+ * library, the Vector API) is loaded for its first task.
  *
  * <p>Arguments: the pool's private directory, where the shared-memory chunks are.
  */
 public final class WorkerMain {
+
+    /** How often a worker checks that its parent runs: a parent that died in the middle of a task ends it this soon. */
+    private static final long PARENT_CHECK_MILLIS = 100;
 
     private static volatile boolean worker;
 
@@ -45,41 +54,21 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws IOException {
         worker = true;
-        Path dir = Path.of(args[0]);
-        // stdout is the reply channel: nothing else may write to it.
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-        exitWithParent();
-
-        Map<Integer, MemorySegment> chunks = new HashMap<>();
-        Arena mappings = Arena.ofShared();
-        Protocol.Chunks mapped = id -> {
-            MemorySegment chunk = chunks.get(id);
-            if (chunk == null) {
-                try (FileChannel channel = FileChannel.open(SharedMemory.chunkFile(dir, id),
-                        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                    chunk = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size(), mappings);
-                }
-                chunks.put(id, chunk);
-            }
-            return chunk;
-        };
-        Map<Backend, BackendKernels> kernels = new EnumMap<>(Backend.class);
-
-        out.writeInt(Protocol.MAGIC);
-        out.writeLong(ProcessHandle.current().pid());
+        Protocol.writeHello(out, ProcessHandle.current().pid());
         out.flush();
+        // stdout is the reply channel: nothing else may write to it.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        exitWithParent();
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        MappedChunks chunks = new MappedChunks(Path.of(args[0]));
+        Map<Backend, BackendKernels> kernels = new EnumMap<>(Backend.class);
         for (Backend backend; (backend = Protocol.readBackend(in)) != null; ) {
-            Task task = Protocol.readTask(in, mapped);
+            Task task = Protocol.readTask(in, chunks);
             try {
-                double result = task.run(kernels(kernels, backend), GilContext.NONE);
-                out.writeByte(Protocol.OK);
-                out.writeDouble(result);
+                Protocol.writeResult(out, task.run(kernels(kernels, backend), GilContext.NONE));
             } catch (RuntimeException e) {
-                out.writeByte(Protocol.FAILED);
-                out.writeUTF(e.getClass().getName());
-                out.writeUTF(String.valueOf(e.getMessage()));
+                Protocol.writeFailure(out, e);
             }
             out.flush();
         }
@@ -96,8 +85,50 @@ public final class WorkerMain {
         return k;
     }
 
-    /** A worker whose parent died stops at once, even in the middle of a task. */
+    /**
+     * A worker whose parent died stops at once, even in the middle of a task.
+     * (When it is idle, the end of stdin stops it first.) The handle checks
+     * the parent's start time too, so a new process with the parent's pid does
+     * not keep the worker alive.
+     */
     private static void exitWithParent() {
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        Thread.ofPlatform().daemon().name("corebound-parent-watch").start(() -> {
+            try {
+                while (parent.isPresent() && parent.get().isAlive()) {
+                    Thread.sleep(PARENT_CHECK_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                // nothing interrupts this thread; end the worker all the same
+            }
+            Runtime.getRuntime().halt(3);
+        });
+    }
+
+    /** The pool's chunks as this worker maps them: each the first time a task names it. */
+    private static final class MappedChunks implements Protocol.Chunks {
+        private final Path dir;
+        private final Map<Integer, MemorySegment> mapped = new HashMap<>();
+        private Arena mappings;
+
+        MappedChunks(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public MemorySegment chunk(int id) throws IOException {
+            MemorySegment chunk = mapped.get(id);
+            if (chunk == null) {
+                if (mappings == null) {
+                    mappings = Arena.ofShared();
+                }
+                try (FileChannel channel = FileChannel.open(SharedMemory.chunkFile(dir, id),
+                        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    chunk = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size(), mappings);
+                }
+                mapped.put(id, chunk);
+            }
+            return chunk;
+        }
     }
 }
