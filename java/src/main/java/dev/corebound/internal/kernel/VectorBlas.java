@@ -40,12 +40,12 @@ final class VectorBlas implements DoubleBlas {
 
     @Override
     public double ddot(long n, MemorySegment x, MemorySegment y) {
-        return VectorLevel1.dot(n, x, 0, y);
+        return VectorLevel1.dot(n, x, y);
     }
 
     @Override
     public void daxpy(long n, double alpha, MemorySegment x, MemorySegment y) {
-        VectorLevel1.axpy(n, alpha, x, 0, y);
+        VectorLevel1.axpy(n, alpha, x, y);
     }
 
     @Override

@@ -32,89 +32,105 @@ final class VectorGemv {
         long i = 0;
         if (!trans.transposed()) {
             for (; i + 2 <= m; i += 2) {
-                dotTwo(n, a, i * lda, lda, x, alpha, y, i);
+                dotTwo(n, row(a, i, lda, n), row(a, i + 1, lda, n), x, alpha, y, i);
             }
             for (; i < m; i++) {
-                set(y, i, get(y, i) + alpha * VectorLevel1.dot(n, a, i * lda, x));
+                set(y, i, get(y, i) + alpha * VectorLevel1.dot(n, row(a, i, lda, n), x));
             }
         } else {
             for (; i + 4 <= m; i += 4) {
                 axpyFour(n, alpha * get(x, i), alpha * get(x, i + 1), alpha * get(x, i + 2), alpha * get(x, i + 3),
-                        a, i * lda, lda, y);
+                        row(a, i, lda, n), row(a, i + 1, lda, n), row(a, i + 2, lda, n), row(a, i + 3, lda, n), y);
             }
             for (; i < m; i++) {
-                VectorLevel1.axpy(n, alpha * get(x, i), a, i * lda, y);
+                VectorLevel1.axpy(n, alpha * get(x, i), row(a, i, lda, n), y);
             }
         }
     }
 
+    /** Row i of A, n doubles. */
+    private static MemorySegment row(MemorySegment a, long i, long lda, long n) {
+        return VectorLevel1.slice(a, i * lda, n);
+    }
+
     /**
-     * y[i] and y[i + 1] += alpha * (rows i and i + 1 of A, from {@code at}) . x:
-     * two dot products in one loop sharing the loads of x, each row with the
-     * same arithmetic as {@link VectorLevel1#dot}, so y[i] does not depend on
-     * how rows are paired. Two rows, not four: C2 stops inlining vector loads
-     * past about twenty in one method, and a load left as a call costs more
-     * than it saves.
+     * y[i] and y[i + 1] += alpha * (rows r0 and r1) . x: two dot products in
+     * one loop sharing the loads of x, each row with the same arithmetic as
+     * {@link VectorLevel1#dot}, so y[i] does not depend on how rows are paired.
+     * Two rows, not four: C2 stops inlining vector loads past about twenty in
+     * one method, and a load left as a call costs more than it saves.
      */
-    private static void dotTwo(long n, MemorySegment a, long at, long lda, MemorySegment x,
+    private static void dotTwo(long n, MemorySegment r0, MemorySegment r1, MemorySegment x,
                                double alpha, MemorySegment y, long i) {
-        long r0 = at, r1 = at + lda;
         DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
         DoubleVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
-        long j = 0;
-        for (; j + 4L * L <= n; j += 4L * L) {
-            DoubleVector x0 = load(x, j), x1 = load(x, j + L), x2 = load(x, j + 2L * L), x3 = load(x, j + 3L * L);
-            s00 = load(a, r0 + j).fma(x0, s00);
-            s01 = load(a, r0 + j + L).fma(x1, s01);
-            s02 = load(a, r0 + j + 2L * L).fma(x2, s02);
-            s03 = load(a, r0 + j + 3L * L).fma(x3, s03);
-            s10 = load(a, r1 + j).fma(x0, s10);
-            s11 = load(a, r1 + j + L).fma(x1, s11);
-            s12 = load(a, r1 + j + 2L * L).fma(x2, s12);
-            s13 = load(a, r1 + j + 3L * L).fma(x3, s13);
-        }
-        for (; j + L <= n; j += L) {
-            DoubleVector x0 = load(x, j);
-            s00 = load(a, r0 + j).fma(x0, s00);
-            s10 = load(a, r1 + j).fma(x0, s10);
+        for (long from = 0; from < n; from += VectorLevel1.CHUNK) {
+            int len = VectorLevel1.chunk(n, from);
+            MemorySegment a0 = VectorLevel1.slice(r0, from, len);
+            MemorySegment a1 = VectorLevel1.slice(r1, from, len);
+            MemorySegment xs = VectorLevel1.slice(x, from, len);
+            int half = VectorLevel1.half(len);
+            for (int j = 0; j < half; j += 2 * L) {
+                int k = half + j;
+                DoubleVector x0 = load(xs, j), x1 = load(xs, j + L), x2 = load(xs, k), x3 = load(xs, k + L);
+                s00 = load(a0, j).fma(x0, s00);
+                s01 = load(a0, j + L).fma(x1, s01);
+                s02 = load(a0, k).fma(x2, s02);
+                s03 = load(a0, k + L).fma(x3, s03);
+                s10 = load(a1, j).fma(x0, s10);
+                s11 = load(a1, j + L).fma(x1, s11);
+                s12 = load(a1, k).fma(x2, s12);
+                s13 = load(a1, k + L).fma(x3, s13);
+            }
+            for (int v = 2 * half / L; v < len / L; v++) {
+                DoubleVector x0 = load(xs, v * L);
+                s00 = load(a0, v * L).fma(x0, s00);
+                s10 = load(a1, v * L).fma(x0, s10);
+            }
         }
         double d0 = VectorLevel1.lanes(s00, s01, s02, s03);
         double d1 = VectorLevel1.lanes(s10, s11, s12, s13);
-        for (; j < n; j++) {
+        for (long j = n - n % L; j < n; j++) {
             double xj = get(x, j);
-            d0 = Math.fma(get(a, r0 + j), xj, d0);
-            d1 = Math.fma(get(a, r1 + j), xj, d1);
+            d0 = Math.fma(get(r0, j), xj, d0);
+            d1 = Math.fma(get(r1, j), xj, d1);
         }
         set(y, i, get(y, i) + alpha * d0);
         set(y, i + 1, get(y, i + 1) + alpha * d1);
     }
 
     /**
-     * y += t0 * row 0 + ... + t3 * row 3 of A from {@code at}: four
-     * {@link VectorLevel1#axpy}s in one pass over y, the same four fused
-     * multiply-adds per element in the same order, so y[j] does not depend on
-     * how rows are grouped.
+     * y += t0 * r0 + ... + t3 * r3: four {@link VectorLevel1#axpy}s in one pass
+     * over y, the same four fused multiply-adds per element in the same order,
+     * so y[j] does not depend on how rows are grouped.
      */
-    private static void axpyFour(long n, double t0, double t1, double t2, double t3,
-                                 MemorySegment a, long at, long lda, MemorySegment y) {
-        long r0 = at, r1 = at + lda, r2 = at + 2 * lda, r3 = at + 3 * lda;
+    private static void axpyFour(long n, double t0, double t1, double t2, double t3, MemorySegment r0,
+                                 MemorySegment r1, MemorySegment r2, MemorySegment r3, MemorySegment y) {
         DoubleVector vt0 = DoubleVector.broadcast(S, t0), vt1 = DoubleVector.broadcast(S, t1);
         DoubleVector vt2 = DoubleVector.broadcast(S, t2), vt3 = DoubleVector.broadcast(S, t3);
-        long j = 0;
-        for (; j + L <= n; j += L) {
-            DoubleVector v = load(y, j);
-            v = load(a, r0 + j).fma(vt0, v);
-            v = load(a, r1 + j).fma(vt1, v);
-            v = load(a, r2 + j).fma(vt2, v);
-            v = load(a, r3 + j).fma(vt3, v);
-            store(v, y, j);
+        for (long from = 0; from < n; from += VectorLevel1.CHUNK) {
+            int len = VectorLevel1.chunk(n, from);
+            MemorySegment a0 = VectorLevel1.slice(r0, from, len);
+            MemorySegment a1 = VectorLevel1.slice(r1, from, len);
+            MemorySegment a2 = VectorLevel1.slice(r2, from, len);
+            MemorySegment a3 = VectorLevel1.slice(r3, from, len);
+            MemorySegment ys = VectorLevel1.slice(y, from, len);
+            for (int v = 0; v < len / L; v++) {
+                int j = v * L;
+                DoubleVector sum = load(ys, j);
+                sum = load(a0, j).fma(vt0, sum);
+                sum = load(a1, j).fma(vt1, sum);
+                sum = load(a2, j).fma(vt2, sum);
+                sum = load(a3, j).fma(vt3, sum);
+                store(sum, ys, j);
+            }
         }
-        for (; j < n; j++) {
+        for (long j = n - n % L; j < n; j++) {
             double v = get(y, j);
-            v = Math.fma(get(a, r0 + j), t0, v);
-            v = Math.fma(get(a, r1 + j), t1, v);
-            v = Math.fma(get(a, r2 + j), t2, v);
-            v = Math.fma(get(a, r3 + j), t3, v);
+            v = Math.fma(get(r0, j), t0, v);
+            v = Math.fma(get(r1, j), t1, v);
+            v = Math.fma(get(r2, j), t2, v);
+            v = Math.fma(get(r3, j), t3, v);
             set(y, j, v);
         }
     }
