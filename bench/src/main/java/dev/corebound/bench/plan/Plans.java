@@ -36,6 +36,8 @@ public final class Plans {
 
     private static final String[] CALL_PATHS = {"plainJava", "javaKernel", "ffm", "ffmCritical", "ffmCriticalHeap",
             "openblasFfm", "openblasJni"};
+    /** The backends whose gemm the plans run under every parallelism: corebound's own kernels against OpenBLAS's. */
+    private static final List<String> GEMM_SCALING = List.of("JAVA_VECTOR", "NATIVE", "OPENBLAS", "OPENBLAS_JNI");
 
     private Plans() {
     }
@@ -61,7 +63,8 @@ public final class Plans {
             BACKENDS.forEach(b -> plan.add(blas(DotBenchmark.class, "dot", b, "serial", n)));
             plan.add(peer("dot", "netlib_vector", n));
         }
-        plan.addAll(scaling(new int[]{1, cores}));
+        plan.addAll(workloadScaling(new int[]{1, cores}));
+        plan.addAll(gemmScaling(List.of("JAVA_VECTOR", "NATIVE", "OPENBLAS"), new long[]{1024}, new int[]{cores}, false));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
         }
@@ -71,7 +74,7 @@ public final class Plans {
     /** Every operation, size and worker count. */
     public static List<PlanEntry> full(int cores) {
         List<PlanEntry> plan = new ArrayList<>();
-        for (long n : new long[]{64, 128, 256, 512, 1024, 2048}) {
+        for (long n : new long[]{16, 32, 64, 128, 256, 512, 1024, 2048}) {
             for (String b : BACKENDS) {
                 if (!(b.equals("JAVA_SCALAR") && n > 1024)) {
                     plan.add(blas(GemmBenchmark.class, "gemm", b, "serial", n));
@@ -89,7 +92,8 @@ public final class Plans {
             PEERS.forEach(p -> plan.add(peer("dot", p, n)));
         }
         int[] workerCounts = IntStream.rangeClosed(1, cores).toArray();
-        plan.addAll(scaling(workerCounts));
+        plan.addAll(workloadScaling(workerCounts));
+        plan.addAll(gemmScaling(GEMM_SCALING, new long[]{1024, 2048}, workerCounts, true));
         plan.addAll(mandelbrotScaling(workerCounts));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
@@ -103,24 +107,44 @@ public final class Plans {
         return plan.stream().distinct().toList();
     }
 
-    /**
-     * Speedup against workers: the CPU-bound Java workload under each
-     * parallelism, the C workload under native threads, and gemm under each.
-     */
-    private static List<PlanEntry> scaling(int[] workerCounts) {
+    /** Speedup against workers of the CPU-bound Java workload under each parallelism, and of the C one. */
+    private static List<PlanEntry> workloadScaling(int[] workerCounts) {
         List<PlanEntry> plan = new ArrayList<>();
         long samples = 1 << 23;
         plan.add(workload("monteCarloPi", "JAVA_SCALAR", "serial", samples));
         plan.add(workload("monteCarloPi", "NATIVE", "serial", samples));
-        plan.add(blas(GemmBenchmark.class, "gemm", "NATIVE", "serial", 1024));
         for (int w : workerCounts) {
             for (String family : List.of("threads", "processes", "gil")) {
                 plan.add(workload("monteCarloPi", "JAVA_SCALAR", family + "(" + w + ")", samples));
             }
             plan.add(workload("monteCarloPi", "NATIVE", "nativeThreads(" + w + ")", samples));
             plan.add(workload("monteCarloPi", "NATIVE", "gil(" + w + ")", samples));
-            for (String family : List.of("threads", "processes", "nativeThreads")) {
-                plan.add(blas(GemmBenchmark.class, "gemm", "NATIVE", family + "(" + w + ")", 1024));
+        }
+        return plan;
+    }
+
+    /**
+     * gemm of each backend at each size serially and under threads, processes
+     * and, for the native backends, their own threads, for each worker count;
+     * with {@code gil} under gil(n) too. Side by side in the report, they
+     * answer the first question users ask: my kernels on n threads against
+     * OpenBLAS on n threads.
+     */
+    private static List<PlanEntry> gemmScaling(List<String> backends, long[] sizes, int[] workerCounts, boolean gil) {
+        List<PlanEntry> plan = new ArrayList<>();
+        for (long n : sizes) {
+            for (String b : backends) {
+                plan.add(blas(GemmBenchmark.class, "gemm", b, "serial", n));
+                List<String> families = new ArrayList<>(List.of("threads", "processes"));
+                if (Backend.valueOf(b).isNative()) {
+                    families.add("nativeThreads");
+                }
+                if (gil) {
+                    families.add("gil");
+                }
+                for (int w : workerCounts) {
+                    families.forEach(f -> plan.add(blas(GemmBenchmark.class, "gemm", b, f + "(" + w + ")", n)));
+                }
             }
         }
         return plan;
