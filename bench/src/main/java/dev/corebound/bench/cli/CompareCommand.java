@@ -76,7 +76,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--forks", description = "JMH forks per measurement (default: the plan's).")
     Integer forks;
 
-    @Option(names = "--warmup", description = "JMH warm-up iterations (default: the plan's).")
+    @Option(names = "--warmup", description = "JMH warm-up iterations (default: the plan's, where Vector API and "
+            + "worker-process measurements warm up for at least 2 seconds).")
     Integer warmup;
 
     @Option(names = "--iterations", description = "JMH measurement iterations (default: the plan's).")
@@ -109,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Settings base = plan.full ? Settings.full() : Settings.quick();
         Settings settings = new Settings(forks != null ? forks : base.forks(),
-                warmup != null ? warmup : base.warmupIterations(),
+                warmup != null ? warmup : base.warmupIterations(), warmup == null,
                 iterations != null ? iterations : base.iterations(),
                 millis != null ? Duration.ofMillis(millis) : base.iterationTime(), repeat);
         Path dir = out != null ? out : Main.defaultResultsFolder("");

@@ -11,6 +11,7 @@ import dev.corebound.bench.jmh.PeerGemmBenchmark;
 import dev.corebound.bench.jmh.AxpyBenchmark;
 import dev.corebound.bench.jmh.WorkloadBenchmark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,34 +166,52 @@ public final class Plans {
         return plan;
     }
 
+    /**
+     * The least warm-up a subject needs before JMH measures it: 2 seconds for
+     * Vector API code (JAVA_VECTOR, netlib_vector) and for worker processes,
+     * nothing otherwise. Until C2 compiles it, Vector API code runs the API's
+     * scalar fallback hundreds of times slower (JAVA_VECTOR's first gemm of
+     * n = 1024 takes about 2 s, and it reaches its speed after 1.5 s of calls
+     * at n = 128); worker JVMs compile their own kernels. The quick plan's
+     * 0.6 s of warm-up measured them half warm.
+     */
+    static Duration warmupFloor(Subject s) {
+        boolean vectorApi = s.implementation().equals("JAVA_VECTOR") || s.implementation().equals("netlib_vector");
+        return vectorApi || s.family().equals("processes") ? Duration.ofSeconds(2) : Duration.ZERO;
+    }
+
+    private static PlanEntry entry(String benchmark, Map<String, String> params, List<String> jvmArgs, Subject subject) {
+        return new PlanEntry(benchmark, params, jvmArgs, subject, warmupFloor(subject));
+    }
+
     private static PlanEntry blas(Class<?> benchmark, String op, String backend, String parallelism, long n) {
-        return new PlanEntry(benchmark.getName() + "." + op,
+        return entry(benchmark.getName() + "." + op,
                 Map.of("backend", backend, "parallelism", parallelism, "n", Long.toString(n)),
                 JVM_FLAGS, new Subject(op, backend, parallelism, n));
     }
 
     private static PlanEntry peer(String op, String peer, long n) {
         Class<?> benchmark = op.equals("gemm") ? PeerGemmBenchmark.class : PeerDotBenchmark.class;
-        return new PlanEntry(benchmark.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
+        return entry(benchmark.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
                 peer.equals("netlib_java") ? NO_VECTOR_FLAGS : JVM_FLAGS, new Subject(op, peer, "serial", n));
     }
 
     /** The i-k-j triple loop on double[]: what a hand-written gemm has to beat. */
     private static PlanEntry naiveGemm(long n) {
-        return new PlanEntry(NaiveGemmBenchmark.class.getName() + ".gemm", Map.of("n", Long.toString(n)),
+        return entry(NaiveGemmBenchmark.class.getName() + ".gemm", Map.of("n", Long.toString(n)),
                 JVM_FLAGS, new Subject("gemm", NAIVE, "serial", n));
     }
 
     /** A workload measurement; its size is Monte Carlo samples or the Mandelbrot grid's side. */
     private static PlanEntry workload(String op, String backend, String parallelism, long size) {
         String sizeParam = op.equals("mandelbrot") ? "grid" : "samples";
-        return new PlanEntry(WorkloadBenchmark.class.getName() + "." + op,
+        return entry(WorkloadBenchmark.class.getName() + "." + op,
                 Map.of("backend", backend, "parallelism", parallelism, sizeParam, Long.toString(size)),
                 JVM_FLAGS, new Subject(op, backend, parallelism, size));
     }
 
     private static PlanEntry overhead(String path, long n) {
-        return new PlanEntry(CallOverheadBenchmark.class.getName() + "." + path, Map.of("n", Long.toString(n)),
+        return entry(CallOverheadBenchmark.class.getName() + "." + path, Map.of("n", Long.toString(n)),
                 JVM_FLAGS, new Subject("overhead", path, "serial", n));
     }
 }

@@ -45,9 +45,12 @@ public final class PlanRunner {
     /**
      * How long JMH measures each entry, and how many times the plan runs.
      *
-     * @param repeat runs of the whole plan; each row reports the median and the spread of its runs
+     * @param warmupFloors true to give entries at least their {@link PlanEntry#minWarmup()}; false when the user
+     *                     named the warm-up
+     * @param repeat       runs of the whole plan; each row reports the median and the spread of its runs
      */
-    public record Settings(int forks, int warmupIterations, int iterations, Duration iterationTime, int repeat) {
+    public record Settings(int forks, int warmupIterations, boolean warmupFloors, int iterations,
+                           Duration iterationTime, int repeat) {
         public Settings {
             if (repeat < 1) {
                 throw new IllegalArgumentException("repeat must be at least 1, but is " + repeat);
@@ -55,11 +58,11 @@ public final class PlanRunner {
         }
 
         public static Settings quick() {
-            return new Settings(1, 2, 3, Duration.ofMillis(300), 1);
+            return new Settings(1, 2, true, 3, Duration.ofMillis(300), 1);
         }
 
         public static Settings full() {
-            return new Settings(1, 3, 5, Duration.ofSeconds(1), 1);
+            return new Settings(1, 3, true, 5, Duration.ofSeconds(1), 1);
         }
     }
 
@@ -135,7 +138,7 @@ public final class PlanRunner {
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .forks(s.forks())
-                .warmupIterations(s.warmupIterations())
+                .warmupIterations(warmupIterations(entry, s))
                 .warmupTime(TimeValue.milliseconds(s.iterationTime().toMillis()))
                 .measurementIterations(s.iterations())
                 .measurementTime(TimeValue.milliseconds(s.iterationTime().toMillis()))
@@ -148,6 +151,16 @@ public final class PlanRunner {
             progress.println("failed: " + entry.subject().label() + ": " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** The settings' warm-up iterations, or more when the entry needs a longer warm-up than they give. */
+    static int warmupIterations(PlanEntry entry, Settings s) {
+        if (!s.warmupFloors()) {
+            return s.warmupIterations();
+        }
+        long iterationNanos = Math.max(1, s.iterationTime().toNanos());
+        int floor = (int) Math.ceilDiv(entry.minWarmup().toNanos(), iterationNanos);
+        return Math.max(s.warmupIterations(), floor);
     }
 
     /** Seconds per unit of a JMH score unit such as "ns/op". */

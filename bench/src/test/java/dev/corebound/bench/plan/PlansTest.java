@@ -43,6 +43,16 @@ class PlansTest {
     }
 
     @Test
+    void vectorApiAndWorkerProcessesWarmUpLonger() {
+        for (PlanEntry e : Plans.quick(2)) {
+            Subject s = e.subject();
+            boolean slow = s.implementation().equals("JAVA_VECTOR") || s.implementation().equals("netlib_vector")
+                    || s.family().equals("processes");
+            assertEquals(slow, e.minWarmup().toSeconds() >= 2, s.label() + " warms up for " + e.minWarmup());
+        }
+    }
+
+    @Test
     void theQuickPlanComparesTwoWorkersOfOwnKernelsAndOpenBlas() {
         List<PlanEntry> plan = Plans.quick(2);
         for (String backend : List.of("JAVA_VECTOR", "NATIVE", "OPENBLAS")) {

@@ -37,6 +37,8 @@ final class VectorMicroKernel {
     static final int MR = S.vectorBitSize() >= 512 ? 12 : 6;
     /** Columns of the tile: two vectors. */
     static final int NR = 2 * L;
+    /** A tile of zeros, where fresh sums start (loading them from here costs no branch per accumulator). */
+    private static final double[] ZEROS = new double[MR * NR];
 
     private VectorMicroKernel() {
     }
@@ -45,38 +47,42 @@ final class VectorMicroKernel {
      * tile += A micro-panel (from a[aAt], kc steps of MR) * B micro-panel (the
      * kc x NR doubles of {@code b}), where the tile is acc[at + r * NR + j] for
      * row r, column j: each sum goes on with one fused multiply-add per step.
+     * With {@code fresh} the sums start from 0 and the tile is only written.
      * B comes as a slice of its own, indexed from 0 by the int loop, so that C2
      * hoists the bounds checks of its loads out of the loop (with an offset
      * into the whole packed B it checked every load); the caller slices it,
      * since C2 would not inline asSlice here ("low call site frequency") and
      * then allocated a slice per call.
      */
-    static void multiply(int kc, double[] a, int aAt, MemorySegment b, double[] acc, int at) {
+    static void multiply(int kc, double[] a, int aAt, MemorySegment b, double[] acc, int at, boolean fresh) {
         if (MR == 12) {
-            twelveRows(kc, a, aAt, b, acc, at);
+            twelveRows(kc, a, aAt, b, acc, at, fresh);
         } else {
-            sixRows(kc, a, aAt, b, acc, at);
+            sixRows(kc, a, aAt, b, acc, at, fresh);
         }
     }
 
-    /** Vector {@code half} of row r of the tile at acc[at]. */
-    private static DoubleVector tile(double[] acc, int at, int r, int half) {
-        return DoubleVector.fromArray(S, acc, at + r * NR + half * L);
+    /** Vector {@code half} of row r of the tile at sums[from]. */
+    private static DoubleVector tile(double[] sums, int from, int r, int half) {
+        return DoubleVector.fromArray(S, sums, from + r * NR + half * L);
     }
 
     private static DoubleVector load(MemorySegment panel, int p, int half) {
         return DoubleVector.fromMemorySegment(S, panel, ((long) p * NR + (long) half * L) * Double.BYTES, ORDER);
     }
 
-    private static void twelveRows(int kc, double[] a, int aAt, MemorySegment b, double[] acc, int at) {
-        DoubleVector c00 = tile(acc, at, 0, 0), c01 = tile(acc, at, 0, 1), c10 = tile(acc, at, 1, 0);
-        DoubleVector c11 = tile(acc, at, 1, 1), c20 = tile(acc, at, 2, 0), c21 = tile(acc, at, 2, 1);
-        DoubleVector c30 = tile(acc, at, 3, 0), c31 = tile(acc, at, 3, 1), c40 = tile(acc, at, 4, 0);
-        DoubleVector c41 = tile(acc, at, 4, 1), c50 = tile(acc, at, 5, 0), c51 = tile(acc, at, 5, 1);
-        DoubleVector c60 = tile(acc, at, 6, 0), c61 = tile(acc, at, 6, 1), c70 = tile(acc, at, 7, 0);
-        DoubleVector c71 = tile(acc, at, 7, 1), c80 = tile(acc, at, 8, 0), c81 = tile(acc, at, 8, 1);
-        DoubleVector c90 = tile(acc, at, 9, 0), c91 = tile(acc, at, 9, 1), ca0 = tile(acc, at, 10, 0);
-        DoubleVector ca1 = tile(acc, at, 10, 1), cb0 = tile(acc, at, 11, 0), cb1 = tile(acc, at, 11, 1);
+    private static void twelveRows(int kc, double[] a, int aAt, MemorySegment b, double[] acc, int at,
+                                   boolean fresh) {
+        double[] sums = fresh ? ZEROS : acc;
+        int from = fresh ? 0 : at;
+        DoubleVector c00 = tile(sums, from, 0, 0), c01 = tile(sums, from, 0, 1), c10 = tile(sums, from, 1, 0);
+        DoubleVector c11 = tile(sums, from, 1, 1), c20 = tile(sums, from, 2, 0), c21 = tile(sums, from, 2, 1);
+        DoubleVector c30 = tile(sums, from, 3, 0), c31 = tile(sums, from, 3, 1), c40 = tile(sums, from, 4, 0);
+        DoubleVector c41 = tile(sums, from, 4, 1), c50 = tile(sums, from, 5, 0), c51 = tile(sums, from, 5, 1);
+        DoubleVector c60 = tile(sums, from, 6, 0), c61 = tile(sums, from, 6, 1), c70 = tile(sums, from, 7, 0);
+        DoubleVector c71 = tile(sums, from, 7, 1), c80 = tile(sums, from, 8, 0), c81 = tile(sums, from, 8, 1);
+        DoubleVector c90 = tile(sums, from, 9, 0), c91 = tile(sums, from, 9, 1), ca0 = tile(sums, from, 10, 0);
+        DoubleVector ca1 = tile(sums, from, 10, 1), cb0 = tile(sums, from, 11, 0), cb1 = tile(sums, from, 11, 1);
         for (int p = 0; p < kc; p++) {
             int ap = aAt + p * 12;
             DoubleVector b0 = load(b, p, 0);
@@ -144,11 +150,14 @@ final class VectorMicroKernel {
         cb1.intoArray(acc, at + 11 * NR + L);
     }
 
-    private static void sixRows(int kc, double[] a, int aAt, MemorySegment b, double[] acc, int at) {
-        DoubleVector c00 = tile(acc, at, 0, 0), c01 = tile(acc, at, 0, 1), c10 = tile(acc, at, 1, 0);
-        DoubleVector c11 = tile(acc, at, 1, 1), c20 = tile(acc, at, 2, 0), c21 = tile(acc, at, 2, 1);
-        DoubleVector c30 = tile(acc, at, 3, 0), c31 = tile(acc, at, 3, 1), c40 = tile(acc, at, 4, 0);
-        DoubleVector c41 = tile(acc, at, 4, 1), c50 = tile(acc, at, 5, 0), c51 = tile(acc, at, 5, 1);
+    private static void sixRows(int kc, double[] a, int aAt, MemorySegment b, double[] acc, int at,
+                                boolean fresh) {
+        double[] sums = fresh ? ZEROS : acc;
+        int from = fresh ? 0 : at;
+        DoubleVector c00 = tile(sums, from, 0, 0), c01 = tile(sums, from, 0, 1), c10 = tile(sums, from, 1, 0);
+        DoubleVector c11 = tile(sums, from, 1, 1), c20 = tile(sums, from, 2, 0), c21 = tile(sums, from, 2, 1);
+        DoubleVector c30 = tile(sums, from, 3, 0), c31 = tile(sums, from, 3, 1), c40 = tile(sums, from, 4, 0);
+        DoubleVector c41 = tile(sums, from, 4, 1), c50 = tile(sums, from, 5, 0), c51 = tile(sums, from, 5, 1);
         for (int p = 0; p < kc; p++) {
             int ap = aAt + p * 6;
             DoubleVector b0 = load(b, p, 0);
