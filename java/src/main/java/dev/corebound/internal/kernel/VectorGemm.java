@@ -49,12 +49,17 @@ final class VectorGemm implements PackedGemm {
 
     /** Steps of the inner dimension per slice: a KC x NR micro-panel of B (32 KiB at 8 doubles) stays in L1. */
     static final int KC = 256;
-    /** Rows of op(A) packed at once, a multiple of MR: the MC x KC block (192 KiB) stays in L2. */
-    static final int MC = 96;
+    /**
+     * Rows of op(A) packed at once, a multiple of MR: the MC x KC block (384 KiB)
+     * stays in L2, and each B micro-panel serves 16 A micro-panels before the
+     * next is read. Measured side by side in one JVM at n = 1024: 192 rows 2 to
+     * 4% faster than 96 and 144, as fast as 288 and 384.
+     */
+    static final int MC = 192;
     /** The most doubles of packed B the serial loops hold: 16 MiB, all of B up to k = n = 1448. */
     static final long PANEL_DOUBLES = 1 << 21;
     /** The most columns of C summed at once: the MC x ACC_COLUMNS accumulators take at most 3 MiB. */
-    static final int ACC_COLUMNS = 4096;
+    static final int ACC_COLUMNS = 2048;
 
     private static final VectorSpecies<Double> S = VectorWidth.SPECIES;
     private static final int L = VectorWidth.LANES;
