@@ -76,7 +76,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--forks", description = "JMH forks per measurement (default: the plan's).")
     Integer forks;
 
-    @Option(names = "--warmup", description = "JMH warm-up iterations (default: the plan's).")
+    @Option(names = "--warmup", description = "JMH warm-up iterations (default: the plan's, where Vector API and "
+            + "worker-process measurements warm up for at least 2 seconds).")
     Integer warmup;
 
     @Option(names = "--iterations", description = "JMH measurement iterations (default: the plan's).")
@@ -84,6 +85,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--time", paramLabel = "MILLIS", description = "Milliseconds per JMH iteration (default: the plan's).")
     Long millis;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Runs the whole plan N times, round after round, and reports each measurement's median "
+                    + "and its spread (min and max) across the runs: on a shared, noisy host (default: ${DEFAULT-VALUE}).")
+    int repeat;
 
     private static final Set<String> OPS = Set.of("gemm", "gemv", "dot", "axpy", "monteCarloPi", "mandelbrot", "overhead");
     private static final Set<String> FAMILIES = Set.of("serial", "threads", "processes", "gil", "nativeThreads", "virtualThreads");
@@ -99,26 +105,30 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the filters leave nothing to run: the " + planName
                     + " plan has " + describe(all));
         }
+        if (repeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--repeat must be at least 1, but is " + repeat);
+        }
         Settings base = plan.full ? Settings.full() : Settings.quick();
         Settings settings = new Settings(forks != null ? forks : base.forks(),
-                warmup != null ? warmup : base.warmupIterations(),
+                warmup != null ? warmup : base.warmupIterations(), warmup == null,
                 iterations != null ? iterations : base.iterations(),
-                millis != null ? Duration.ofMillis(millis) : base.iterationTime());
+                millis != null ? Duration.ofMillis(millis) : base.iterationTime(), repeat);
         Path dir = out != null ? out : Main.defaultResultsFolder("");
         Files.createDirectories(dir);
 
-        System.out.printf("corebound compare: %d measurements (%s plan), results in %s%n", entries.size(), planName, dir);
+        System.out.printf("corebound compare: %d measurements (%s plan)%s, results in %s%n", entries.size(), planName,
+                repeat > 1 ? ", each run " + repeat + " times" : "", dir);
         System.out.println("measuring this machine's peak...");
         ProcessPool.prepareWorkerArchive(); // so that building it does not compete with the measurements
         Peak peak = Peak.quick(cores);
-        PlanRunner runner = new PlanRunner(peak, entries.size());
+        PlanRunner runner = new PlanRunner(peak, entries.size(), settings.repeat());
         AtomicBoolean written = new AtomicBoolean();
         Thread onInterrupt = Thread.ofPlatform().unstarted(() -> {
             if (written.compareAndSet(false, true)) {
                 Results partial = runner.snapshot();
                 writeQuietly(dir, partial);
-                System.err.printf("%ninterrupted: %d of %d measurements kept in %s%n", partial.rows().size(),
-                        entries.size(), dir);
+                System.err.printf("%ninterrupted: %d of %d runs kept in %s%n", partial.runsMeasured(),
+                        entries.size() * settings.repeat(), dir);
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -186,7 +196,9 @@ final class CompareCommand implements Callable<Integer> {
             Subject s = row.subject();
             String rate = s.memoryBound() ? String.format(Locale.ROOT, "%8.2f GB/s   ", row.gbs())
                     : Double.isFinite(row.gflops()) ? String.format(Locale.ROOT, "%8.2f GFLOP/s", row.gflops()) : "";
-            System.out.printf(Locale.ROOT, "  %-48s %12s  %s%n", s.label(), ReportFiles.time(row.secondsPerOp()), rate);
+            String spread = row.runs() > 1 ? "  (" + ReportFiles.spread(row) + ")" : "";
+            System.out.printf(Locale.ROOT, "  %-48s %12s  %s%s%n", s.label(), ReportFiles.time(row.secondsPerOp()), rate,
+                    spread);
         }
         if (!r.failed().isEmpty()) {
             System.out.println("failed (see jmh.log): " + String.join("; ", r.failed()));

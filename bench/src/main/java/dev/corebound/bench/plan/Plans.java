@@ -11,6 +11,7 @@ import dev.corebound.bench.jmh.PeerGemmBenchmark;
 import dev.corebound.bench.jmh.AxpyBenchmark;
 import dev.corebound.bench.jmh.WorkloadBenchmark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class Plans {
 
     private static final String[] CALL_PATHS = {"plainJava", "javaKernel", "ffm", "ffmCritical", "ffmCriticalHeap",
             "openblasFfm", "openblasJni"};
+    /** The backends whose gemm the plans run under every parallelism: corebound's own kernels against OpenBLAS's. */
+    private static final List<String> GEMM_SCALING = List.of("JAVA_VECTOR", "NATIVE", "OPENBLAS", "OPENBLAS_JNI");
 
     private Plans() {
     }
@@ -61,7 +64,8 @@ public final class Plans {
             BACKENDS.forEach(b -> plan.add(blas(DotBenchmark.class, "dot", b, "serial", n)));
             plan.add(peer("dot", "netlib_vector", n));
         }
-        plan.addAll(scaling(new int[]{1, cores}));
+        plan.addAll(workloadScaling(new int[]{1, cores}));
+        plan.addAll(gemmScaling(List.of("JAVA_VECTOR", "NATIVE", "OPENBLAS"), new long[]{1024}, new int[]{cores}, false));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
         }
@@ -71,7 +75,7 @@ public final class Plans {
     /** Every operation, size and worker count. */
     public static List<PlanEntry> full(int cores) {
         List<PlanEntry> plan = new ArrayList<>();
-        for (long n : new long[]{64, 128, 256, 512, 1024, 2048}) {
+        for (long n : new long[]{16, 32, 64, 128, 256, 512, 1024, 2048}) {
             for (String b : BACKENDS) {
                 if (!(b.equals("JAVA_SCALAR") && n > 1024)) {
                     plan.add(blas(GemmBenchmark.class, "gemm", b, "serial", n));
@@ -89,7 +93,8 @@ public final class Plans {
             PEERS.forEach(p -> plan.add(peer("dot", p, n)));
         }
         int[] workerCounts = IntStream.rangeClosed(1, cores).toArray();
-        plan.addAll(scaling(workerCounts));
+        plan.addAll(workloadScaling(workerCounts));
+        plan.addAll(gemmScaling(GEMM_SCALING, new long[]{1024, 2048}, workerCounts, true));
         plan.addAll(mandelbrotScaling(workerCounts));
         for (String path : CALL_PATHS) {
             plan.add(overhead(path, 1));
@@ -103,24 +108,44 @@ public final class Plans {
         return plan.stream().distinct().toList();
     }
 
-    /**
-     * Speedup against workers: the CPU-bound Java workload under each
-     * parallelism, the C workload under native threads, and gemm under each.
-     */
-    private static List<PlanEntry> scaling(int[] workerCounts) {
+    /** Speedup against workers of the CPU-bound Java workload under each parallelism, and of the C one. */
+    private static List<PlanEntry> workloadScaling(int[] workerCounts) {
         List<PlanEntry> plan = new ArrayList<>();
         long samples = 1 << 23;
         plan.add(workload("monteCarloPi", "JAVA_SCALAR", "serial", samples));
         plan.add(workload("monteCarloPi", "NATIVE", "serial", samples));
-        plan.add(blas(GemmBenchmark.class, "gemm", "NATIVE", "serial", 1024));
         for (int w : workerCounts) {
             for (String family : List.of("threads", "processes", "gil")) {
                 plan.add(workload("monteCarloPi", "JAVA_SCALAR", family + "(" + w + ")", samples));
             }
             plan.add(workload("monteCarloPi", "NATIVE", "nativeThreads(" + w + ")", samples));
             plan.add(workload("monteCarloPi", "NATIVE", "gil(" + w + ")", samples));
-            for (String family : List.of("threads", "processes", "nativeThreads")) {
-                plan.add(blas(GemmBenchmark.class, "gemm", "NATIVE", family + "(" + w + ")", 1024));
+        }
+        return plan;
+    }
+
+    /**
+     * gemm of each backend at each size serially and under threads, processes
+     * and, for the native backends, their own threads, for each worker count;
+     * with {@code gil} under gil(n) too. Side by side in the report, they
+     * answer the first question users ask: my kernels on n threads against
+     * OpenBLAS on n threads.
+     */
+    private static List<PlanEntry> gemmScaling(List<String> backends, long[] sizes, int[] workerCounts, boolean gil) {
+        List<PlanEntry> plan = new ArrayList<>();
+        for (long n : sizes) {
+            for (String b : backends) {
+                plan.add(blas(GemmBenchmark.class, "gemm", b, "serial", n));
+                List<String> families = new ArrayList<>(List.of("threads", "processes"));
+                if (Backend.valueOf(b).isNative()) {
+                    families.add("nativeThreads");
+                }
+                if (gil) {
+                    families.add("gil");
+                }
+                for (int w : workerCounts) {
+                    families.forEach(f -> plan.add(blas(GemmBenchmark.class, "gemm", b, f + "(" + w + ")", n)));
+                }
             }
         }
         return plan;
@@ -141,34 +166,52 @@ public final class Plans {
         return plan;
     }
 
+    /**
+     * The least warm-up a subject needs before JMH measures it: 2 seconds for
+     * Vector API code (JAVA_VECTOR, netlib_vector) and for worker processes,
+     * nothing otherwise. Until C2 compiles it, Vector API code runs the API's
+     * scalar fallback hundreds of times slower (JAVA_VECTOR's first gemm of
+     * n = 1024 takes about 2 s, and it reaches its speed after 1.5 s of calls
+     * at n = 128); worker JVMs compile their own kernels. The quick plan's
+     * 0.6 s of warm-up measured them half warm.
+     */
+    static Duration warmupFloor(Subject s) {
+        boolean vectorApi = s.implementation().equals("JAVA_VECTOR") || s.implementation().equals("netlib_vector");
+        return vectorApi || s.family().equals("processes") ? Duration.ofSeconds(2) : Duration.ZERO;
+    }
+
+    private static PlanEntry entry(String benchmark, Map<String, String> params, List<String> jvmArgs, Subject subject) {
+        return new PlanEntry(benchmark, params, jvmArgs, subject, warmupFloor(subject));
+    }
+
     private static PlanEntry blas(Class<?> benchmark, String op, String backend, String parallelism, long n) {
-        return new PlanEntry(benchmark.getName() + "." + op,
+        return entry(benchmark.getName() + "." + op,
                 Map.of("backend", backend, "parallelism", parallelism, "n", Long.toString(n)),
                 JVM_FLAGS, new Subject(op, backend, parallelism, n));
     }
 
     private static PlanEntry peer(String op, String peer, long n) {
         Class<?> benchmark = op.equals("gemm") ? PeerGemmBenchmark.class : PeerDotBenchmark.class;
-        return new PlanEntry(benchmark.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
+        return entry(benchmark.getName() + "." + op, Map.of("peer", peer, "n", Long.toString(n)),
                 peer.equals("netlib_java") ? NO_VECTOR_FLAGS : JVM_FLAGS, new Subject(op, peer, "serial", n));
     }
 
     /** The i-k-j triple loop on double[]: what a hand-written gemm has to beat. */
     private static PlanEntry naiveGemm(long n) {
-        return new PlanEntry(NaiveGemmBenchmark.class.getName() + ".gemm", Map.of("n", Long.toString(n)),
+        return entry(NaiveGemmBenchmark.class.getName() + ".gemm", Map.of("n", Long.toString(n)),
                 JVM_FLAGS, new Subject("gemm", NAIVE, "serial", n));
     }
 
     /** A workload measurement; its size is Monte Carlo samples or the Mandelbrot grid's side. */
     private static PlanEntry workload(String op, String backend, String parallelism, long size) {
         String sizeParam = op.equals("mandelbrot") ? "grid" : "samples";
-        return new PlanEntry(WorkloadBenchmark.class.getName() + "." + op,
+        return entry(WorkloadBenchmark.class.getName() + "." + op,
                 Map.of("backend", backend, "parallelism", parallelism, sizeParam, Long.toString(size)),
                 JVM_FLAGS, new Subject(op, backend, parallelism, size));
     }
 
     private static PlanEntry overhead(String path, long n) {
-        return new PlanEntry(CallOverheadBenchmark.class.getName() + "." + path, Map.of("n", Long.toString(n)),
+        return entry(CallOverheadBenchmark.class.getName() + "." + path, Map.of("n", Long.toString(n)),
                 JVM_FLAGS, new Subject("overhead", path, "serial", n));
     }
 }

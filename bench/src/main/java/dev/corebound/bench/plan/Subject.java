@@ -13,6 +13,11 @@ public record Subject(String op, String implementation, String parallelism, long
 
     /** How many workers the parallelism has (1 for serial). */
     public int workers() {
+        return workers(parallelism);
+    }
+
+    /** The worker count of a parallelism name: 2 for "threads(2)", 1 when it has no count. */
+    public static int workers(String parallelism) {
         int open = parallelism.indexOf('(');
         return open < 0 ? 1 : Integer.parseInt(parallelism.substring(open + 1, parallelism.length() - 1));
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,10 @@ public final class ReportFiles {
         f.put("size", Long.toString(s.size()));
         f.put("secondsPerOp", Json.number(row.secondsPerOp()));
         f.put("errorSeconds", Json.number(row.errorSeconds()));
+        f.put("runs", Integer.toString(row.runs()));
+        f.put("minSeconds", Json.number(row.minSeconds()));
+        f.put("maxSeconds", Json.number(row.maxSeconds()));
+        f.put("runSeconds", row.runSeconds().stream().map(Json::number).collect(Collectors.joining(", ", "[", "]")));
         f.put("gflops", Json.number(row.gflops()));
         f.put("gbs", Json.number(row.gbs()));
         f.put("speedupOverScalar", Json.number(r.speedupOverScalar(row)));
@@ -72,6 +77,7 @@ public final class ReportFiles {
         top.put("machine", Json.stringObject(r.machine()));
         top.put("peak", Json.object(peak));
         top.put("complete", Boolean.toString(r.complete()));
+        top.put("repeat", Integer.toString(r.repeat()));
         top.put("rows", "[\n" + r.rows().stream().map(row -> "  " + Json.object(rowFields(r, row)))
                 .collect(Collectors.joining(",\n")) + "\n]");
         top.put("jmh", jmhJson.isEmpty() ? "[]" : jmhJson);
@@ -80,13 +86,14 @@ public final class ReportFiles {
 
     static String csv(Results r) {
         StringBuilder sb = new StringBuilder("op,implementation,parallelism,workers,size,seconds_per_op,error_seconds,"
-                + "gflops,gbs,speedup_over_scalar,speedup_over_serial,percent_of_peak\n");
+                + "gflops,gbs,speedup_over_scalar,speedup_over_serial,percent_of_peak,runs,min_seconds,max_seconds\n");
         for (Row row : r.rows()) {
             Subject s = row.subject();
             sb.append(String.join(",", s.op(), s.implementation(), s.parallelism(), Integer.toString(s.workers()),
                     Long.toString(s.size()), csvNumber(row.secondsPerOp()), csvNumber(row.errorSeconds()),
                     csvNumber(row.gflops()), csvNumber(row.gbs()), csvNumber(r.speedupOverScalar(row)),
-                    csvNumber(r.speedupOverSerial(row)), csvNumber(r.percentOfPeak(row)))).append('\n');
+                    csvNumber(r.speedupOverSerial(row)), csvNumber(r.percentOfPeak(row)), Integer.toString(row.runs()),
+                    csvNumber(row.minSeconds()), csvNumber(row.maxSeconds()))).append('\n');
         }
         return sb.toString();
     }
@@ -113,11 +120,24 @@ public final class ReportFiles {
         return String.format(Locale.ROOT, "%.3g ns", seconds * 1e9);
     }
 
+    /** "1.21 ms to 1.35 ms over 5 runs": the spread of a row's runs. */
+    public static String spread(Row row) {
+        return time(row.minSeconds()) + " to " + time(row.maxSeconds()) + " over " + row.runs() + " runs";
+    }
+
+    /** A row's time per call: the median, with JMH's error for one run or the spread of several. */
+    private static String timeWithSpread(Row row) {
+        if (row.runs() > 1) {
+            return time(row.secondsPerOp()) + " (" + spread(row) + ")";
+        }
+        return time(row.secondsPerOp()) + (Double.isFinite(row.errorSeconds()) ? " ± " + time(row.errorSeconds()) : "");
+    }
+
     static String markdown(Results r) {
         StringBuilder md = new StringBuilder("# corebound compare\n\n");
         if (!r.complete()) {
-            md.append("**Interrupted:** ").append(r.rows().size()).append(" of ").append(r.planned())
-                    .append(" planned measurements were taken.\n\n");
+            md.append("**Interrupted:** ").append(r.runsMeasured()).append(" of ").append(r.planned() * r.repeat())
+                    .append(" planned runs were taken.\n\n");
         }
         if (!r.failed().isEmpty()) {
             md.append("**Failed** (see jmh.log): ").append(String.join("; ", r.failed())).append("\n\n");
@@ -127,7 +147,11 @@ public final class ReportFiles {
         md.append(String.format(Locale.ROOT, "| measured peak | %.1f GFLOP/s on one core, %.1f GFLOP/s on %d cores "
                         + "(FMA); %.1f GB/s memory (triad) |%n%n", r.peak().gflopsOneCore(), r.peak().gflopsAllCores(),
                 r.peak().cores(), r.peak().triadGBs()));
-        md.append("Times are JMH averages (± its 99.9% confidence half-width). \"vs scalar\" is the speedup over "
+        md.append(r.repeat() > 1
+                ? "Times are the median of " + r.repeat() + " runs of the whole plan, round after round, with the "
+                        + "spread of the runs (each run a JMH average). "
+                : "Times are JMH averages (± its 99.9% confidence half-width). ");
+        md.append("\"vs scalar\" is the speedup over "
                 + "JAVA_SCALAR, serial, on the same operation and size; \"% of peak\" compares with the peak above "
                 + "(FMA rate of the cores the run could use, or memory bandwidth for gemv, dot and axpy, which goes above 100% "
                 + "when the operands fit in cache).\n\n");
@@ -146,8 +170,7 @@ public final class ReportFiles {
                     .append(" | vs scalar | % of peak |\n|---|---:|---:|---:|---:|---:|\n");
             for (Row row : rows) {
                 md.append("| ").append(row.subject().implementation()).append(" | ").append(row.subject().size())
-                        .append(" | ").append(time(row.secondsPerOp()))
-                        .append(Double.isFinite(row.errorSeconds()) ? " ± " + time(row.errorSeconds()) : "")
+                        .append(" | ").append(timeWithSpread(row))
                         .append(" | ").append(fixed(memory ? row.gbs() : row.gflops(), "%.2f"))
                         .append(" | ").append(fixed(r.speedupOverScalar(row), "%.1fx"))
                         .append(" | ").append(fixed(r.percentOfPeak(row), "%.0f%%")).append(" |\n");
@@ -177,21 +200,46 @@ public final class ReportFiles {
         md.append('\n');
     }
 
+    /**
+     * Speedup over serial, side by side: a table per operation and size, a row
+     * per backend, a column per parallelism, each cell the time per call and
+     * the speedup over the same backend's serial call.
+     */
     private static void scaling(StringBuilder md, Results r) {
         List<Row> rows = r.rows().stream().filter(row -> !row.subject().parallelism().equals("serial")
                 && !row.subject().op().equals("overhead")).toList();
         if (rows.isEmpty()) {
             return;
         }
-        md.append("## Speedup against workers\n\nSpeedup over the same backend run serially (one call, not sliced).\n\n");
-        md.append("| operation | backend | parallelism | time per call | speedup |\n|---|---|---|---:|---:|\n");
-        for (Row row : rows) {
-            Subject s = row.subject();
-            md.append("| ").append(s.op()).append(" n=").append(s.size()).append(" | ").append(s.implementation())
-                    .append(" | ").append(s.parallelism()).append(" | ").append(time(row.secondsPerOp()))
-                    .append(" | ").append(fixed(r.speedupOverSerial(row), "%.2fx")).append(" |\n");
-        }
-        md.append("\n![speedup](speedup.svg)\n\n");
+        md.append("## Speedup against workers\n\nEach cell: time per call and speedup over the same backend run "
+                + "serially (one call, not sliced); the serial column gives that call's time.\n\n");
+        Map<String, List<Row>> byProblem = new LinkedHashMap<>();
+        rows.forEach(row -> byProblem.computeIfAbsent(row.subject().op() + " n=" + row.subject().size(),
+                k -> new ArrayList<>()).add(row));
+        byProblem.forEach((problem, group) -> {
+            List<String> parallelisms = group.stream().map(row -> row.subject().parallelism()).distinct()
+                    .sorted(Comparator.comparing((String p) -> Subject.family(p)).thenComparingInt(Subject::workers))
+                    .toList();
+            md.append("| ").append(problem).append(" | serial |");
+            parallelisms.forEach(p -> md.append(' ').append(p).append(" |"));
+            md.append("\n|---|---:|").append("---:|".repeat(parallelisms.size())).append('\n');
+            Map<String, Map<String, Row>> byBackend = new LinkedHashMap<>();
+            group.forEach(row -> byBackend.computeIfAbsent(row.subject().implementation(), k -> new LinkedHashMap<>())
+                    .put(row.subject().parallelism(), row));
+            byBackend.forEach((backend, cells) -> {
+                Subject any = cells.values().iterator().next().subject();
+                md.append("| ").append(backend).append(" | ").append(r.find(new Subject(any.op(), backend, "serial",
+                        any.size())).map(serial -> time(serial.secondsPerOp())).orElse("")).append(" |");
+                for (String p : parallelisms) {
+                    Row row = cells.get(p);
+                    md.append(' ').append(row == null ? "" : time(row.secondsPerOp()) + " ("
+                            + fixed(r.speedupOverSerial(row), "%.2fx") + ")").append(" |");
+                }
+                md.append('\n');
+            });
+            md.append('\n');
+        });
+        md.append("![speedup](speedup.svg)\n\n");
     }
 
     private static void overhead(StringBuilder md, Results r) {

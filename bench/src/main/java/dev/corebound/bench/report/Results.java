@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param rows     one per measured plan entry, in plan order
  * @param jmh      JMH's own results, for results.json
  * @param planned  how many entries the plan had (more than rows when the run was interrupted)
- * @param failed   entries that ran but produced no result (JMH's log says why)
+ * @param repeat   how many runs of each entry were planned ({@code compare --repeat})
+ * @param failed   entries that ran but produced no result in some run (JMH's log says why)
  */
 public record Results(Map<String, String> machine, Peak peak, List<Row> rows, List<RunResult> jmh, int planned,
-                      List<String> failed) {
+                      int repeat, List<String> failed) {
 
     /** The row for a subject, if it was measured. */
     public Optional<Row> find(Subject s) {
@@ -60,8 +61,16 @@ public record Results(Map<String, String> machine, Peak peak, List<Row> rows, Li
         return Double.NaN;
     }
 
-    /** True when every planned entry ran, whether or not it produced a result. */
+    /** Runs that produced a result, over every row. */
+    public int runsMeasured() {
+        return rows.stream().mapToInt(Row::runs).sum();
+    }
+
+    /** True when every planned run of every entry ran, whether or not it produced a result. */
     public boolean complete() {
-        return rows.size() + failed.size() == planned;
+        long finished = rows.stream().filter(r -> r.runs() == repeat || failed.contains(r.subject().label())).count();
+        long neverMeasured = failed.stream().filter(f -> rows.stream().noneMatch(r -> r.subject().label().equals(f)))
+                .count();
+        return finished + neverMeasured == planned;
     }
 }

@@ -25,39 +25,63 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * Runs a plan through JMH, one entry (one fork or more) at a time, keeping
  * every result as it arrives so that an interrupted run still has what it
- * measured.
+ * measured. With {@code repeat} above 1 the whole plan runs that many times,
+ * round after round, and each entry keeps every round's score.
  */
 public final class PlanRunner {
 
-    /** How long JMH measures each entry. */
-    public record Settings(int forks, int warmupIterations, int iterations, Duration iterationTime) {
+    /**
+     * How long JMH measures each entry, and how many times the plan runs.
+     *
+     * @param warmupFloors true to give entries at least their {@link PlanEntry#minWarmup()}; false when the user
+     *                     named the warm-up
+     * @param repeat       runs of the whole plan; each row reports the median and the spread of its runs
+     */
+    public record Settings(int forks, int warmupIterations, boolean warmupFloors, int iterations,
+                           Duration iterationTime, int repeat) {
+        public Settings {
+            if (repeat < 1) {
+                throw new IllegalArgumentException("repeat must be at least 1, but is " + repeat);
+            }
+        }
+
         public static Settings quick() {
-            return new Settings(1, 2, 3, Duration.ofMillis(300));
+            return new Settings(1, 2, true, 3, Duration.ofMillis(300), 1);
         }
 
         public static Settings full() {
-            return new Settings(1, 3, 5, Duration.ofSeconds(1));
+            return new Settings(1, 3, true, 5, Duration.ofSeconds(1), 1);
         }
     }
 
-    private final List<Row> rows = Collections.synchronizedList(new ArrayList<>());
+    /** Each entry's scores so far, in seconds per call, in plan order. */
+    private final Map<PlanEntry, List<Double>> seconds = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** JMH's error of each entry's first run, used while it has only that one. */
+    private final Map<PlanEntry, Double> firstError = Collections.synchronizedMap(new HashMap<>());
     private final List<RunResult> jmh = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> failures = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Map<String, String> machine = Machine.facts();
     private final Peak peak;
     private final int planned;
+    private final int repeat;
 
-    public PlanRunner(Peak peak, int planned) {
+    /** A runner for {@code planned} entries, each run {@code repeat} times. */
+    public PlanRunner(Peak peak, int planned, int repeat) {
         this.peak = peak;
         this.planned = planned;
+        this.repeat = repeat;
     }
 
     /**
@@ -68,30 +92,43 @@ public final class PlanRunner {
             throws IOException {
         try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8)) {
             Progress progress = new Progress(OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL),
-                    new ProgressLine(terminal, interactive, plan.size()));
-            for (int i = 0; i < plan.size(); i++) {
-                PlanEntry entry = plan.get(i);
-                progress.starting(i, entry.subject().label());
-                Collection<RunResult> results = runOne(entry, settings, progress);
-                if (results.isEmpty()) {
-                    failures.add(entry.subject().label());
-                    continue;
+                    new ProgressLine(terminal, interactive, plan.size() * settings.repeat()));
+            for (int round = 0; round < settings.repeat(); round++) {
+                for (int i = 0; i < plan.size(); i++) {
+                    PlanEntry entry = plan.get(i);
+                    String label = entry.subject().label();
+                    progress.starting(round * plan.size() + i,
+                            settings.repeat() > 1 ? label + " (run " + (round + 1) + " of " + settings.repeat() + ")" : label);
+                    Collection<RunResult> results = runOne(entry, settings, progress);
+                    if (results.isEmpty()) {
+                        failures.add(label);
+                        continue;
+                    }
+                    RunResult result = results.iterator().next();
+                    Result<?> primary = result.getPrimaryResult();
+                    double toSeconds = secondsPer(primary.getScoreUnit());
+                    jmh.add(result);
+                    firstError.putIfAbsent(entry, primary.getScoreError() * toSeconds);
+                    seconds.computeIfAbsent(entry, e -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(primary.getScore() * toSeconds);
                 }
-                RunResult result = results.iterator().next();
-                Result<?> primary = result.getPrimaryResult();
-                double toSeconds = secondsPer(primary.getScoreUnit());
-                jmh.add(result);
-                rows.add(new Row(entry.subject(), primary.getScore() * toSeconds, primary.getScoreError() * toSeconds));
             }
             progress.finished();
         }
         return snapshot();
     }
 
-    /** What has been measured so far. */
+    /** What has been measured so far: a row per entry with at least one run, in plan order. */
     public Results snapshot() {
-        synchronized (rows) {
-            return new Results(machine, peak, List.copyOf(rows), List.copyOf(jmh), planned, List.copyOf(failures));
+        List<Row> rows = new ArrayList<>();
+        synchronized (seconds) {
+            seconds.forEach((entry, runs) -> {
+                List<Double> copy = List.copyOf(runs);
+                rows.add(new Row(entry.subject(), copy, copy.size() == 1 ? firstError.get(entry) : Double.NaN));
+            });
+        }
+        synchronized (failures) {
+            return new Results(machine, peak, rows, List.copyOf(jmh), planned, repeat, List.copyOf(failures));
         }
     }
 
@@ -101,7 +138,7 @@ public final class PlanRunner {
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .forks(s.forks())
-                .warmupIterations(s.warmupIterations())
+                .warmupIterations(warmupIterations(entry, s))
                 .warmupTime(TimeValue.milliseconds(s.iterationTime().toMillis()))
                 .measurementIterations(s.iterations())
                 .measurementTime(TimeValue.milliseconds(s.iterationTime().toMillis()))
@@ -114,6 +151,16 @@ public final class PlanRunner {
             progress.println("failed: " + entry.subject().label() + ": " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** The settings' warm-up iterations, or more when the entry needs a longer warm-up than they give. */
+    static int warmupIterations(PlanEntry entry, Settings s) {
+        if (!s.warmupFloors()) {
+            return s.warmupIterations();
+        }
+        long iterationNanos = Math.max(1, s.iterationTime().toNanos());
+        int floor = (int) Math.ceilDiv(entry.minWarmup().toNanos(), iterationNanos);
+        return Math.max(s.warmupIterations(), floor);
     }
 
     /** Seconds per unit of a JMH score unit such as "ns/op". */

@@ -104,6 +104,26 @@ class CliTest {
     }
 
     @Test
+    void repeatRunsEveryEntryAgainAndReportsTheSpread(@TempDir Path dir) throws Exception {
+        Run r = run("compare", "--op", "dot", "--backend", "JAVA_SCALAR", "--size", "1000", "--repeat", "2",
+                "--forks", "1", "--warmup", "0", "--iterations", "1", "--time", "50", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertEquals(2, csv.size(), "a header and one row: " + csv);
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] row = csv.get(1).split(",");
+        double median = Double.parseDouble(row[header.indexOf("seconds_per_op")]);
+        double min = Double.parseDouble(row[header.indexOf("min_seconds")]);
+        double max = Double.parseDouble(row[header.indexOf("max_seconds")]);
+        assertEquals("2", row[header.indexOf("runs")], csv.get(1));
+        assertTrue(min <= median && median <= max, csv.get(1));
+        assertContains(Files.readString(dir.resolve("report.md")), "over 2 runs", () -> "");
+        assertTrue(Files.readString(dir.resolve("results.json")).matches("(?s).*\"runSeconds\": \\[[^,\\]]+, [^,\\]]+\\].*"),
+                "results.json has both runs");
+        assertEquals(2, run("compare", "--repeat", "0").exit());
+    }
+
+    @Test
     void claimsQuickGivesEveryClaimAFigureAndAVerdictOnTheJvmAndOnCPython(@TempDir Path dir) throws Exception {
         Run r = run("claims", "--quick", "--out", dir.toString());
         assertEquals(0, r.exit(), r.out() + r.err());

@@ -11,11 +11,13 @@ import java.util.Optional;
  * @param backend     the backend
  * @param description what runs, for {@code info}: library version, kernel set, SIMD width, threads
  * @param blas        its BLAS arithmetic
+ * @param packedGemm  its two-phase gemm, when it has one, for the parallel layer to split one product among
+ *                    many workers (without it, the parallel layer splits gemm into independent row blocks)
  * @param workloads   its CPU-bound workloads, when it has them (the OpenBLAS backends do not)
  * @param threading   its own threads, when it has them (the native backends)
  */
-public record BackendKernels(Backend backend, String description, DoubleBlas blas, Optional<Workloads> workloads,
-                             Optional<NativeThreading> threading) {
+public record BackendKernels(Backend backend, String description, DoubleBlas blas, Optional<PackedGemm> packedGemm,
+                             Optional<Workloads> workloads, Optional<NativeThreading> threading) {
 
     /** The workloads, or an exception that says which backends have them. */
     public Workloads requireWorkloads() {

@@ -69,7 +69,7 @@ public final class Kernels {
         try {
             return switch (backend) {
                 case JAVA_SCALAR -> new BackendKernels(backend, "plain Java loops", new ScalarBlas(),
-                        Optional.of(new JavaWorkloads()), Optional.empty());
+                        Optional.empty(), Optional.of(new JavaWorkloads()), Optional.empty());
                 case JAVA_VECTOR -> vector();
                 case NATIVE -> nativeKernels(1);
                 case OPENBLAS -> openBlas(1);
@@ -90,12 +90,8 @@ public final class Kernels {
         }
         try {
             Class<?> type = Class.forName(Kernels.class.getPackageName() + ".VectorBlas");
-            DoubleBlas blas = (DoubleBlas) MethodHandles.lookup()
-                    .findConstructor(type, MethodType.methodType(void.class)).invoke();
-            String description = (String) MethodHandles.lookup()
-                    .findStatic(type, "description", MethodType.methodType(String.class)).invoke();
-            return new BackendKernels(Backend.JAVA_VECTOR, description, blas, Optional.of(new JavaWorkloads()),
-                    Optional.empty());
+            return (BackendKernels) MethodHandles.lookup()
+                    .findStatic(type, "kernels", MethodType.methodType(BackendKernels.class)).invoke();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -106,13 +102,14 @@ public final class Kernels {
     private static BackendKernels nativeKernels(int threads) {
         return new BackendKernels(Backend.NATIVE,
                 NativeBlas.libraryInfo() + ", " + NativeLibrary.source() + threadsNote(threads, false),
-                new NativeBlas(threads, Downcalls.CRITICAL_WHEN_SHORT), Optional.of(new NativeWorkloads(threads)),
+                new NativeBlas(threads, Downcalls.CRITICAL_WHEN_SHORT), Optional.empty(),
+                Optional.of(new NativeWorkloads(threads)),
                 Optional.of(Kernels::nativeKernels));
     }
 
     private static BackendKernels openBlas(int threads) {
         return new BackendKernels(Backend.OPENBLAS, OpenBlasInfo.summary() + threadsNote(threads, true),
-                new OpenBlasBlas(threads), Optional.empty(), Optional.of(Kernels::openBlas));
+                new OpenBlasBlas(threads), Optional.empty(), Optional.empty(), Optional.of(Kernels::openBlas));
     }
 
     private static BackendKernels openBlasJni(int threads) {
@@ -121,7 +118,7 @@ public final class Kernels {
         }
         return new BackendKernels(Backend.OPENBLAS_JNI,
                 OpenBlasInfo.summary() + ", through JavaCPP's JNI" + threadsNote(threads, true),
-                new OpenBlasJniBlas(threads), Optional.empty(), Optional.of(Kernels::openBlasJni));
+                new OpenBlasJniBlas(threads), Optional.empty(), Optional.empty(), Optional.of(Kernels::openBlasJni));
     }
 
     /** ", 2 threads"; for OpenBLAS also ", 1 thread", since it would otherwise use every core. */

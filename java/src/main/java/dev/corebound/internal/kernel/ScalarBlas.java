@@ -146,7 +146,8 @@ final class ScalarBlas implements DoubleBlas {
     @Override
     public void dgemm(Transpose transA, Transpose transB, long m, long n, long k, double alpha,
                       MemorySegment a, long lda, MemorySegment b, long ldb, MemorySegment c, long ldc) {
-        double[] panel = new double[KB * NB];
+        // Sized to the product, not to the block: a whole KB x NB panel (256 KiB to zero) cost a 16 x 16 product 17 us.
+        double[] panel = new double[(int) (Math.min(KB, k) * Math.min(NB, n))];
         for (long j0 = 0; j0 < n; j0 += NB) {
             int nb = (int) Math.min(NB, n - j0);
             for (long p0 = 0; p0 < k; p0 += KB) {

@@ -19,6 +19,13 @@ final class Bounds {
         }
     }
 
+    /** Columns [j0, j1) lie within n columns and are not empty. */
+    static void columns(long j0, long j1, long n) {
+        if (j0 < 0 || j1 <= j0 || j1 > n) {
+            throw new IndexOutOfBoundsException("columns [" + j0 + ", " + j1 + ") are not a range of " + n + " columns");
+        }
+    }
+
     /** A rows x cols row-major matrix with leading dimension ld fits in {@code segment}. */
     static void matrix(long rows, long cols, long ld, MemorySegment segment, String name) {
         if (rows < 0 || cols < 0 || ld < Math.max(1, cols)) {

@@ -11,12 +11,13 @@ final class Partitioned {
     }
 
     /**
-     * BLAS and workloads sliced over {@code workers}; the backend's own threads
-     * are not offered, since the workers already are the parallelism.
+     * BLAS and workloads sliced over {@code workers}; neither the backend's
+     * own threads nor its two-phase gemm are offered, since the workers
+     * already are the parallelism.
      */
     static BackendKernels of(BackendKernels serial, Workers workers) {
         return new BackendKernels(serial.backend(), serial.description() + ", on " + workers.name(),
-                new PartitionedBlas(serial, workers),
+                new PartitionedBlas(serial, workers), Optional.empty(),
                 serial.workloads().map(w -> new PartitionedWorkloads(serial, workers)),
                 Optional.empty());
     }

@@ -5,12 +5,14 @@ import dev.corebound.Transpose;
 import dev.corebound.internal.kernel.BackendKernels;
 import dev.corebound.internal.kernel.DoubleBlas;
 import dev.corebound.internal.kernel.Kernels;
+import dev.corebound.internal.kernel.PackedGemm;
 import dev.corebound.internal.parallel.Slices.Range;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one partitioning mechanism for BLAS: every operation is cut into
@@ -18,7 +20,8 @@ import java.util.List;
  * parallelism's workers with the backend's serial kernels, and partial
  * results are combined in slice order. Level-1 operations split index ranges,
  * gemv splits the rows of A (or, for A^T x, its columns, so that every slice
- * owns its part of y) and gemm splits row blocks of C.
+ * owns its part of y) and gemm splits rectangles of C over a shared packed B
+ * (or, for backends without a two-phase gemm, row blocks of C).
  */
 final class PartitionedBlas implements DoubleBlas {
 
@@ -174,6 +177,12 @@ final class PartitionedBlas implements DoubleBlas {
         }
     }
 
+    /**
+     * Two-phase when the backend offers it (see {@link PackedGemm}): the
+     * workers pack alpha * op(B) once into scratch memory they all read, then
+     * compute rectangles of C from it, each packing only its rows of A.
+     * Otherwise row blocks of C, each a whole product of the backend's.
+     */
     @Override
     public void dgemm(Transpose transA, Transpose transB, long m, long n, long k, double alpha,
                       MemorySegment a, long lda, MemorySegment b, long ldb, MemorySegment c, long ldc) {
@@ -181,15 +190,45 @@ final class PartitionedBlas implements DoubleBlas {
             MemorySegment as = staging.in(a, "A");
             MemorySegment bs = staging.in(b, "B");
             MemorySegment cs = staging.inOut(c, "C");
+            Optional<PackedGemm> packed = serial.packedGemm();
+            if (packed.isPresent()) {
+                twoPhaseGemm(packed.get(), staging, transA, transB, m, n, k, alpha, as, lda, bs, ldb, cs, ldc);
+                return;
+            }
             List<Task> tasks = new ArrayList<>();
             for (Range r : Slices.of(m, Slices.gemmRows(m))) {
-                MemorySegment aRows = transA.transposed()
-                        ? Slices.block(as, k, m, lda, 0, r.start(), k, r.length())
-                        : Slices.block(as, m, k, lda, r.start(), 0, r.length(), k);
-                tasks.add(new Task.Gemm(transA, transB, r.length(), n, k, alpha, aRows, lda, bs, ldb,
-                        Slices.block(cs, m, n, ldc, r.start(), 0, r.length(), n), ldc));
+                tasks.add(new Task.Gemm(transA, transB, r.length(), n, k, alpha, rowsOfA(transA, as, m, k, lda, r), lda,
+                        bs, ldb, Slices.block(cs, m, n, ldc, r.start(), 0, r.length(), n), ldc));
             }
             run(tasks);
         }
+    }
+
+    private void twoPhaseGemm(PackedGemm g, Staging staging, Transpose transA, Transpose transB, long m, long n,
+                              long k, double alpha, MemorySegment a, long lda, MemorySegment b, long ldb,
+                              MemorySegment c, long ldc) {
+        MemorySegment packedB = staging.scratch(Math.multiplyExact(g.packedBSize(k, n), (long) Double.BYTES));
+        String layout = g.layout();
+        long step = g.columnStep();
+        List<Task> packing = new ArrayList<>();
+        for (Range cols : Slices.packedColumns(n, step, workers.count())) {
+            packing.add(new Task.PackB(transB, k, n, alpha, b, ldb, cols.start(), cols.end(), packedB, layout));
+        }
+        run(packing);
+        List<Task> products = new ArrayList<>();
+        for (Slices.Rectangle r : Slices.gemmRectangles(m, n, step, workers.count())) {
+            Range rows = r.rows();
+            products.add(new Task.GemmPacked(transA, rows.length(), k, rowsOfA(transA, a, m, k, lda, rows), lda,
+                    packedB, n, r.columns().start(), r.columns().end(),
+                    Slices.block(c, m, n, ldc, rows.start(), 0, rows.length(), n), ldc, layout));
+        }
+        run(products);
+    }
+
+    /** Rows r of op(A), m x k: a block of rows of A, or of columns when A is transposed. */
+    private static MemorySegment rowsOfA(Transpose transA, MemorySegment a, long m, long k, long lda, Range r) {
+        return transA.transposed()
+                ? Slices.block(a, k, m, lda, 0, r.start(), k, r.length())
+                : Slices.block(a, m, k, lda, r.start(), 0, r.length(), k);
     }
 }

@@ -18,12 +18,32 @@ public final class Slices {
     /** Multiply-adds per gemv slice. */
     static final long GEMV_FMAS = 1 << 18;
     /**
-     * Rows of C per gemm slice. Each slice packs all of op(B) again, which
-     * measured at about a third of the work of a 128-row slice at n = 1024, so
-     * slices are 256 rows; smaller matrices are cut in two (at least 16 rows)
-     * so that two workers share them.
+     * Rows of C per gemm slice, for backends without a two-phase gemm. Each
+     * slice packs all of op(B) again, which measured at about a third of the
+     * work of a 128-row slice at n = 1024, so slices are 256 rows; smaller
+     * matrices are cut in two (at least 16 rows) so that two workers share them.
      */
     static final long GEMM_ROWS = 256;
+    /**
+     * Rectangles per worker in the second phase of a two-phase gemm: more
+     * than one, so that the share of a worker the host slows down moves to the
+     * others, but few, since handing out a task costs a round trip (a few
+     * hundred microseconds to a busy worker process on this two-core VM,
+     * where 8 tasks per call measured slower than 4).
+     */
+    static final int GEMM_TASKS_PER_WORKER = 2;
+    /**
+     * The rectangles of a two-phase gemm are cut until there are enough of
+     * them, halving whichever side is longer measured in these units: each
+     * rectangle packs its rows of A once, so narrow rectangles pack A many
+     * times, and each streams its columns of packed B once, so short ones
+     * stream B many times; packing costs more than streaming, so rectangles
+     * stay about four times wider than tall.
+     */
+    static final long GEMM_ROW_UNIT = 64;
+    static final long GEMM_COLUMN_UNIT = 256;
+    /** Rows of C per rectangle come in multiples of this. */
+    static final long GEMM_ROW_GRANULE = 8;
     /** Monte Carlo samples per slice: a few milliseconds of work. */
     public static final long MONTE_CARLO_SAMPLES = 1 << 20;
     /** Mandelbrot slices per grid: rows cost very different amounts, so many small slices balance the load. */
@@ -77,9 +97,60 @@ public final class Slices {
         return Math.max(1, (height + MANDELBROT_SLICES - 1) / MANDELBROT_SLICES);
     }
 
-    /** Columns of C per chunk when a gemm slice of {@code rows} x ? x {@code k} runs under gil(n). */
-    static long gilGemmColumns(long rows, long k) {
-        return roundUp(Math.max(1, GIL_CHUNK_FMAS / Math.max(1, rows * k)), 64);
+    /**
+     * Columns of C per chunk, a multiple of {@code multiple}, when a gemm task
+     * of {@code rows} x ? x {@code k} runs under gil(n).
+     */
+    static long gilGemmColumns(long rows, long k, long multiple) {
+        return roundUp(Math.max(1, GIL_CHUNK_FMAS / Math.max(1, rows * k)), multiple);
+    }
+
+    /** A rectangle of C: some rows, some columns. */
+    record Rectangle(Range rows, Range columns) {
+    }
+
+    /**
+     * The rectangles of an m x n C for the second phase of a two-phase gemm on
+     * {@code workers} workers: {@link #GEMM_TASKS_PER_WORKER} per worker where
+     * C is big enough, rows in multiples of {@link #GEMM_ROW_GRANULE}, columns
+     * in multiples of the packed layout's {@code step}. Unlike the slices of
+     * other operations they may depend on the number of workers: a two-phase
+     * gemm gives the same bits for any rectangles.
+     */
+    static List<Rectangle> gemmRectangles(long m, long n, long step, int workers) {
+        long target = (long) workers * GEMM_TASKS_PER_WORKER;
+        long rowBlocks = 1;
+        long columnRanges = 1;
+        while (rowBlocks * columnRanges < target) {
+            long rows = Math.ceilDiv(m, rowBlocks);
+            long cols = Math.ceilDiv(n, columnRanges);
+            boolean rowsSplit = rows >= 2 * GEMM_ROW_GRANULE;
+            boolean colsSplit = cols >= 2 * step;
+            if (rowsSplit && (!colsSplit || rows * GEMM_COLUMN_UNIT >= cols * GEMM_ROW_UNIT)) {
+                rowBlocks *= 2;
+            } else if (colsSplit) {
+                columnRanges *= 2;
+            } else {
+                break;
+            }
+        }
+        List<Rectangle> rectangles = new ArrayList<>();
+        for (Range rows : of(m, roundUp(Math.ceilDiv(m, rowBlocks), GEMM_ROW_GRANULE))) {
+            for (Range cols : of(n, roundUp(Math.ceilDiv(n, columnRanges), step))) {
+                rectangles.add(new Rectangle(rows, cols));
+            }
+        }
+        return rectangles;
+    }
+
+    /**
+     * Column ranges of B for the first phase of a two-phase gemm, on the
+     * layout's step: one per worker, since packing takes a fraction of a
+     * millisecond per worker, about what handing out a task costs.
+     */
+    static List<Range> packedColumns(long n, long step, int workers) {
+        long ranges = Math.min(workers, Math.ceilDiv(n, step));
+        return of(n, roundUp(Math.ceilDiv(n, ranges), step));
     }
 
     private static long roundUp(long value, long multiple) {

@@ -3,6 +3,7 @@ package dev.corebound.internal.parallel;
 import dev.corebound.Transpose;
 import dev.corebound.internal.kernel.BackendKernels;
 import dev.corebound.internal.kernel.Kernels;
+import dev.corebound.internal.kernel.PackedGemm;
 import dev.corebound.internal.process.WorkerMain;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -154,24 +156,100 @@ public sealed interface Task {
 
         @Override
         public double run(BackendKernels kernels, GilContext gil) {
-            if (kernels.backend().isNative() || !gil.chunked()) {
-                return arithmetic(kernels, gil, () -> {
-                    kernels.blas().dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc);
-                    return 0;
-                });
-            }
-            long width = Slices.gilGemmColumns(m, k);
-            for (long j = 0; j < n; j += width) {
-                long w = Math.min(width, n - j);
+            return inColumnChunks(kernels, gil, 0, n, Slices.gilGemmColumns(m, k, 64), (from, to) -> {
+                long w = to - from;
                 MemorySegment bCols = transB.transposed()
-                        ? Slices.block(b, n, k, ldb, j, 0, w, k)
-                        : Slices.block(b, k, n, ldb, 0, j, k, w);
-                MemorySegment cCols = Slices.block(c, m, n, ldc, 0, j, m, w);
+                        ? Slices.block(b, n, k, ldb, from, 0, w, k)
+                        : Slices.block(b, k, n, ldb, 0, from, k, w);
+                MemorySegment cCols = Slices.block(c, m, n, ldc, 0, from, m, w);
                 kernels.blas().dgemm(transA, transB, m, w, k, alpha, a, lda, bCols, ldb, cCols, ldc);
-                gil.switchPoint();
-            }
-            return 0;
+            });
         }
+    }
+
+    /**
+     * Phase one of a two-phase gemm ({@link PackedGemm}): packs alpha * op(B)
+     * [:, j0:j1] into {@code packed}, which every worker then reads. The
+     * packed layout is the backend's, so the task names the layout it was
+     * sized for and checks, where it runs, that the kernels there share it.
+     */
+    record PackB(Transpose transB, long k, long n, double alpha, MemorySegment b, long ldb, long j0, long j1,
+                 MemorySegment packed, String layout) implements Task {
+        public PackB {
+            Bounds.matrix(transB.transposed() ? n : k, transB.transposed() ? k : n, ldb, b, "B");
+            Bounds.columns(j0, j1, n);
+        }
+
+        @Override
+        public double run(BackendKernels kernels, GilContext gil) {
+            PackedGemm g = packedGemm(kernels, layout, k, n, j0, j1, packed);
+            return inColumnChunks(kernels, gil, j0, j1, Slices.gilGemmColumns(1, k, g.columnStep()),
+                    (from, to) -> g.packB(transB, k, n, alpha, b, ldb, from, to, packed));
+        }
+    }
+
+    /**
+     * Phase two of a two-phase gemm: C[rows, j0:j1] += op(A)[rows, :] * packed
+     * B[:, j0:j1], for a rectangle of C whose m rows {@code a} and {@code c}
+     * start at (c holds all n columns of them). Under gil(n) a Java kernel
+     * computes it in column blocks with a switch point between them.
+     */
+    record GemmPacked(Transpose transA, long m, long k, MemorySegment a, long lda, MemorySegment packed, long n,
+                      long j0, long j1, MemorySegment c, long ldc, String layout) implements Task {
+        public GemmPacked {
+            Bounds.matrix(transA.transposed() ? k : m, transA.transposed() ? m : k, lda, a, "A");
+            Bounds.columns(j0, j1, n);
+            Bounds.matrix(m, n, ldc, c, "C");
+        }
+
+        @Override
+        public double run(BackendKernels kernels, GilContext gil) {
+            PackedGemm g = packedGemm(kernels, layout, k, n, j0, j1, packed);
+            return inColumnChunks(kernels, gil, j0, j1, Slices.gilGemmColumns(m, k, g.columnStep()),
+                    (from, to) -> g.gemmPacked(transA, m, k, a, lda, packed, n, from, to, c, ldc));
+        }
+    }
+
+    /**
+     * Runs {@code body} over columns [j0, j1) as the kernels' arithmetic: in
+     * one go, or, for Java kernels under gil(n), in chunks of {@code width}
+     * columns with a switch point after each.
+     */
+    private static double inColumnChunks(BackendKernels kernels, GilContext gil, long j0, long j1, long width,
+                                         BiConsumer<Long, Long> body) {
+        if (kernels.backend().isNative() || !gil.chunked()) {
+            return arithmetic(kernels, gil, () -> {
+                body.accept(j0, j1);
+                return 0;
+            });
+        }
+        for (long j = j0; j < j1; j += width) {
+            body.accept(j, Math.min(j1, j + width));
+            gil.switchPoint();
+        }
+        return 0;
+    }
+
+    /**
+     * The kernels' two-phase gemm, once it is known to read {@code packed} as
+     * the task's layout, {@code packed} holds the whole packed B, and the
+     * columns start and end on the layout's column step.
+     */
+    private static PackedGemm packedGemm(BackendKernels kernels, String layout, long k, long n, long j0, long j1,
+                                         MemorySegment packed) {
+        PackedGemm g = kernels.packedGemm().orElseThrow(() -> new IllegalStateException(
+                kernels.backend() + " has no two-phase gemm here"));
+        if (!g.layout().equals(layout)) {
+            throw new IllegalStateException("packed B is laid out for " + layout + ", but " + kernels.backend()
+                    + " here reads " + g.layout());
+        }
+        Bounds.vector(g.packedBSize(k, n), packed, "packed B");
+        long step = g.columnStep();
+        if (j0 % step != 0 || (j1 % step != 0 && j1 != n)) {
+            throw new IndexOutOfBoundsException("columns [" + j0 + ", " + j1 + ") do not fall on the packed layout's "
+                    + "step of " + step + " (n = " + n + ")");
+        }
+        return g;
     }
 
     /** Monte Carlo pi over samples [first, first + count); the hit count is the result. */

@@ -14,6 +14,7 @@ public abstract class Workers implements AutoCloseable {
 
     private volatile boolean closed;
     private Arena arena;
+    private ScratchPool scratch;
 
     /** For example "threads(4)". */
     public abstract String name();
@@ -42,7 +43,15 @@ public abstract class Workers implements AutoCloseable {
 
     /** How workers reach an operation's memory for one call. */
     public Staging staging() {
-        return Staging.sameProcess(name());
+        return new SameProcessStaging(name(), scratchPool());
+    }
+
+    /** Scratch memory for calls, from {@link #arena()}, created on first use. */
+    private synchronized ScratchPool scratchPool() {
+        if (scratch == null) {
+            scratch = new ScratchPool(arena());
+        }
+        return scratch;
     }
 
     /** Memory every worker reads and writes in place, created on first use and closed with the workers. */

@@ -302,6 +302,14 @@ public final class ProcessWorkers extends Workers {
             return staged;
         }
 
+        /** Leased from the pool's shared memory, as the copies are, so workers map it in place. */
+        @Override
+        public MemorySegment scratch(long byteSize) {
+            MemorySegment leased = memory().lease(byteSize);
+            leases.add(leased);
+            return leased.asSlice(0, byteSize);
+        }
+
         @Override
         public void close() {
             for (MemorySegment[] pair : writeBack) {

@@ -142,6 +142,34 @@ final class Protocol {
                 out.writeLong(t.millis());
             }
             case Task.Crash t -> out.writeByte(15);
+            case Task.PackB t -> {
+                out.writeByte(16);
+                out.writeByte(t.transB().ordinal());
+                out.writeLong(t.k());
+                out.writeLong(t.n());
+                out.writeDouble(t.alpha());
+                segment(out, memory, t.b());
+                out.writeLong(t.ldb());
+                out.writeLong(t.j0());
+                out.writeLong(t.j1());
+                segment(out, memory, t.packed());
+                out.writeUTF(t.layout());
+            }
+            case Task.GemmPacked t -> {
+                out.writeByte(17);
+                out.writeByte(t.transA().ordinal());
+                out.writeLong(t.m());
+                out.writeLong(t.k());
+                segment(out, memory, t.a());
+                out.writeLong(t.lda());
+                segment(out, memory, t.packed());
+                out.writeLong(t.n());
+                out.writeLong(t.j0());
+                out.writeLong(t.j1());
+                segment(out, memory, t.c());
+                out.writeLong(t.ldc());
+                out.writeUTF(t.layout());
+            }
         }
     }
 
@@ -237,6 +265,11 @@ final class Protocol {
             case 13 -> new Task.Ping();
             case 14 -> new Task.Spin(in.readLong());
             case 15 -> new Task.Crash();
+            case 16 -> new Task.PackB(Transpose.values()[in.readByte()], in.readLong(), in.readLong(), in.readDouble(),
+                    segment(in, chunks), in.readLong(), in.readLong(), in.readLong(), segment(in, chunks), in.readUTF());
+            case 17 -> new Task.GemmPacked(Transpose.values()[in.readByte()], in.readLong(), in.readLong(),
+                    segment(in, chunks), in.readLong(), segment(in, chunks), in.readLong(), in.readLong(), in.readLong(),
+                    segment(in, chunks), in.readLong(), in.readUTF());
             default -> throw new IOException("unknown task kind " + kind);
         };
     }
