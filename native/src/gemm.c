@@ -12,7 +12,8 @@
  *
  * Packing copies op(A) and op(B) into contiguous micro-panels, zero-padded to
  * whole tiles, so the microkernel has one shape whatever the transposes,
- * leading dimensions and edges. Summation order: for each kc slice (slices
+ * leading dimensions and edges; the kernel set packs (kt->pack_a, pack_b), so
+ * the copies use its vectors. Summation order: for each kc slice (slices
  * start at multiples of the set's kc), each element of C gets the slice's
  * products summed from zero in k order, then added to C. That depends only on
  * (m, n, k, kernel set), never on the thread count, on how C is split into
@@ -65,83 +66,6 @@ static _Thread_local double *a_buffer;
 static _Thread_local size_t a_capacity;
 static _Thread_local double *b_buffer;
 static _Thread_local size_t b_capacity;
-
-/* op(A)[i][p0 + p] for rows [0, rows) from a (its first row), p < kc, as mr-row micro-panels. */
-static void pack_a(int transa, const double *a, int64_t lda, int64_t rows, int64_t p0, int64_t kc, int mr,
-                   double *dst) {
-    for (int64_t ir = 0; ir < rows; ir += mr) {
-        int64_t inside = min64(mr, rows - ir);
-        if (transa == CB_TRANS) {
-            for (int64_t p = 0; p < kc; p++) {
-                const double *src = a + (p0 + p) * lda + ir;
-                for (int64_t i = 0; i < inside; i++) {
-                    dst[p * mr + i] = src[i];
-                }
-                for (int64_t i = inside; i < mr; i++) {
-                    dst[p * mr + i] = 0.0;
-                }
-            }
-        } else {
-            /* Row by row: each source row streams; the micro-panel being filled (mr x kc) stays in L1. */
-            for (int64_t i = 0; i < inside; i++) {
-                const double *src = a + (ir + i) * lda + p0;
-                for (int64_t p = 0; p < kc; p++) {
-                    dst[p * mr + i] = src[p];
-                }
-            }
-            for (int64_t i = inside; i < mr; i++) {
-                for (int64_t p = 0; p < kc; p++) {
-                    dst[p * mr + i] = 0.0;
-                }
-            }
-        }
-        dst += kc * mr;
-    }
-}
-
-/*
- * alpha * op(B)[p0 + p][j] for p < kc and the nr-column micro-panels [jp0, jp1)
- * (columns jp * nr ...), zero past column n, into dst (micro-panel jp0), one
- * kc x nr micro-panel after another. Each loop reads its source in storage
- * order (B's rows for CB_NO_TRANS, its columns' rows for CB_TRANS), so the
- * reads stream instead of striding a row length apart.
- */
-static void pack_b(int transb, double alpha, const double *b, int64_t ldb, int64_t n, int64_t p0, int64_t kc,
-                   int64_t jp0, int64_t jp1, int nr, double *dst) {
-    int64_t panel = kc * nr;
-    if (transb == CB_TRANS) {
-        /* A few rows of the micro-panel at a time, so the lines being filled stay in L1. */
-        enum { ROWS = 16 };
-        for (int64_t jp = jp0; jp < jp1; jp++) {
-            double *out = dst + (jp - jp0) * panel;
-            for (int64_t q = 0; q < kc; q += ROWS) {
-                int64_t q1 = min64(kc, q + ROWS);
-                for (int64_t j = 0; j < nr; j++) {
-                    int64_t col = jp * nr + j;
-                    const double *src = b + col * ldb + p0;
-                    for (int64_t p = q; p < q1; p++) {
-                        out[p * nr + j] = col < n ? alpha * src[p] : 0.0;
-                    }
-                }
-            }
-        }
-        return;
-    }
-    for (int64_t p = 0; p < kc; p++) {
-        const double *src = b + (p0 + p) * ldb;
-        for (int64_t jp = jp0; jp < jp1; jp++) {
-            double *row = dst + (jp - jp0) * panel + p * nr;
-            int64_t j0 = jp * nr;
-            int64_t inside = min64(nr, n - j0);
-            for (int64_t j = 0; j < inside; j++) {
-                row[j] = alpha * src[j0 + j];
-            }
-            for (int64_t j = inside; j < nr; j++) {
-                row[j] = 0.0;
-            }
-        }
-    }
-}
 
 /*
  * One tile through a buffer, for tiles that stick out of C: the same
@@ -201,7 +125,7 @@ static void compute_rectangle(const cb_kernel_table *kt, int transa, const doubl
     for (int64_t ic = 0; ic < rows; ic += kt->mc) {
         int64_t block = min64(kt->mc, rows - ic);
         const double *a_block = transa == CB_TRANS ? a + ic : a + ic * lda;
-        pack_a(transa, a_block, lda, block, p0, kc, kt->mr, ap);
+        kt->pack_a(transa, a_block, lda, block, p0, kc, ap);
         macro_kernel(kt, block, cols, kc, ap, bp, c + ic * ldc, ldc, overwrite);
     }
 }
@@ -271,8 +195,8 @@ static void gemm_thread(const gemm_call *g, int id, int threads) {
         share(col_tiles, threads, id, &pack0, &pack1);
         for (int64_t p0 = 0; p0 < g->k; p0 += kt->kc) {
             int64_t kc = min64(kt->kc, g->k - p0);
-            pack_b(g->transb, g->alpha, g->b, g->ldb, g->n, p0, kc, j0 / nr + pack0, j0 / nr + pack1, nr,
-                   g->panel + pack0 * kc * nr);
+            kt->pack_b(g->transb, g->alpha, g->b, g->ldb, g->n, p0, kc, j0 / nr + pack0, j0 / nr + pack1,
+                       g->panel + pack0 * kc * nr);
 #ifdef COREBOUND_OPENMP
 #pragma omp barrier
 #endif
@@ -342,11 +266,11 @@ static void gemm_unpacked(const gemm_call *g) {
         int64_t kc = min64(kt->kc, g->k - p0);
         int overwrite = g->overwrite && p0 == 0;
         if (a_edge != NULL) {
-            pack_a(g->transa, g->a + in_place_rows * rsa, g->lda, g->m - in_place_rows, p0, kc, mr, a_edge);
+            kt->pack_a(g->transa, g->a + in_place_rows * rsa, g->lda, g->m - in_place_rows, p0, kc, a_edge);
         }
         if (b_edge != NULL) {
-            pack_b(CB_NO_TRANS, g->alpha, g->b, g->ldb, g->n, p0, kc, in_place_cols / nr, in_place_cols / nr + 1, nr,
-                   b_edge);
+            kt->pack_b(CB_NO_TRANS, g->alpha, g->b, g->ldb, g->n, p0, kc, in_place_cols / nr, in_place_cols / nr + 1,
+                       b_edge);
         }
         for (int64_t ir = 0; ir < g->m; ir += mr) {
             int in_place = ir < in_place_rows;
@@ -426,8 +350,8 @@ CB_API void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, cons
     int64_t padded = round_up(n, nr);
     for (int64_t p0 = 0; p0 < k; p0 += kt->kc) {
         int64_t kc = min64(kt->kc, k - p0);
-        pack_b(transb, alpha, b, ldb, n, p0, kc, j0 / nr, (j1 + nr - 1) / nr, nr,
-               packed + p0 * padded + (j0 / nr) * kc * nr);
+        kt->pack_b(transb, alpha, b, ldb, n, p0, kc, j0 / nr, (j1 + nr - 1) / nr,
+                   packed + p0 * padded + (j0 / nr) * kc * nr);
     }
 }
 

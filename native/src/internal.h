@@ -49,6 +49,18 @@ typedef struct cb_kernel_table {
     void (*gemm_micro)(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
                        double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite);
     int partial_tiles;
+    /*
+     * Packing into the microkernel's layout. pack_a: op(A)[i][p0 + p] for rows
+     * [0, rows) from a (its first row), p < kc, as mr-row micro-panels
+     * (element (i, p) at p * mr + i), zero rows past `rows`. pack_b: alpha *
+     * op(B)[p0 + p][j] for p < kc and the nr-column micro-panels [jp0, jp1)
+     * (columns jp * nr ...), zero past column n, one kc x nr micro-panel after
+     * another from dst (micro-panel jp0). The products are the same whichever
+     * way the microkernel gets its operands.
+     */
+    void (*pack_a)(int transa, const double *a, int64_t lda, int64_t rows, int64_t p0, int64_t kc, double *dst);
+    void (*pack_b)(int transb, double alpha, const double *b, int64_t ldb, int64_t n, int64_t p0, int64_t kc,
+                   int64_t jp0, int64_t jp1, double *dst);
     /* The microkernel's tile of C. */
     int mr;
     int nr;
