@@ -32,7 +32,6 @@
 #include "corebound.h"
 #include "internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 #ifdef COREBOUND_OPENMP
 #include <omp.h>
@@ -48,24 +47,6 @@ static int64_t round_up(int64_t v, int64_t multiple) {
 static int64_t min64(int64_t a, int64_t b) {
     return a < b ? a : b;
 }
-
-/* A 64-byte aligned per-thread buffer that only grows, so repeated calls do not fault pages in again. */
-static double *scratch(double **buffer, size_t *capacity, int64_t doubles) {
-    if (*capacity < (size_t) doubles) {
-        free(*buffer);
-        *buffer = aligned_alloc(64, (size_t) round_up(doubles * (int64_t) sizeof(double), 64));
-        if (*buffer == NULL) {
-            abort(); /* out of memory for a few MiB: nothing sensible to return through a void BLAS call */
-        }
-        *capacity = (size_t) doubles;
-    }
-    return *buffer;
-}
-
-static _Thread_local double *a_buffer;
-static _Thread_local size_t a_capacity;
-static _Thread_local double *b_buffer;
-static _Thread_local size_t b_capacity;
 
 /*
  * One tile through a buffer, for tiles that stick out of C: the same
@@ -116,12 +97,12 @@ static void macro_kernel(const cb_kernel_table *kt, int64_t rows, int64_t cols, 
 
 /*
  * C[0:rows, 0:cols] (+)= op(A)[0:rows, p0:p0+kc] * B, where a and c point at
- * the rectangle's first row and bp at its first packed micro-panel.
+ * the rectangle's first row and bp at its first packed micro-panel; A's
+ * blocks are packed into ap (mc x kc doubles).
  */
 static void compute_rectangle(const cb_kernel_table *kt, int transa, const double *a, int64_t lda, int64_t rows,
                               int64_t p0, int64_t kc, const double *bp, int64_t cols, double *c, int64_t ldc,
-                              int overwrite) {
-    double *ap = scratch(&a_buffer, &a_capacity, (int64_t) kt->mc * kt->kc);
+                              int overwrite, double *ap) {
     for (int64_t ic = 0; ic < rows; ic += kt->mc) {
         int64_t block = min64(kt->mc, rows - ic);
         const double *a_block = transa == CB_TRANS ? a + ic : a + ic * lda;
@@ -184,6 +165,7 @@ static void gemm_thread(const gemm_call *g, int id, int threads) {
     const cb_kernel_table *kt = g->kt;
     int mr = kt->mr, nr = kt->nr;
     int64_t row_tiles = (g->m + mr - 1) / mr;
+    cb_scratch *ap = cb_take_scratch((int64_t) kt->mc * kt->kc);
     for (int64_t j0 = 0; j0 < g->n; j0 += g->panel_cols) {
         int64_t cols = min64(g->panel_cols, g->n - j0);
         int64_t col_tiles = (cols + nr - 1) / nr;
@@ -205,13 +187,14 @@ static void gemm_thread(const gemm_call *g, int id, int threads) {
                 const double *a = g->transa == CB_TRANS ? g->a + row : g->a + row * g->lda;
                 compute_rectangle(kt, g->transa, a, g->lda, min64(r1 * mr, g->m) - row, p0, kc,
                                   g->panel + q0 * kc * nr, min64(j0 + q1 * nr, g->n) - col,
-                                  g->c + row * g->ldc + col, g->ldc, g->overwrite && p0 == 0);
+                                  g->c + row * g->ldc + col, g->ldc, g->overwrite && p0 == 0, ap->data);
             }
 #ifdef COREBOUND_OPENMP
 #pragma omp barrier /* the next slice's packing overwrites the panel */
 #endif
         }
     }
+    cb_return_scratch(ap);
 }
 
 /*
@@ -233,11 +216,6 @@ static int useful_threads(int asked, int64_t m, int64_t n, int64_t k, const cb_k
  */
 #define UNPACKED_OPERANDS (192 * 1024)
 
-static _Thread_local double *edge_a_buffer;
-static _Thread_local size_t edge_a_capacity;
-static _Thread_local double *edge_b_buffer;
-static _Thread_local size_t edge_b_capacity;
-
 /*
  * Small problems on the calling thread: tiles read A (through its strides)
  * and B (row by row, alpha applied as packing applies it) in place. For sets
@@ -252,8 +230,10 @@ static void gemm_unpacked(const gemm_call *g) {
     int64_t rsa = g->transa == CB_TRANS ? 1 : g->lda, csa = g->transa == CB_TRANS ? g->lda : 1;
     int64_t in_place_rows = kt->partial_tiles ? g->m : g->m / mr * mr;
     int64_t in_place_cols = kt->partial_tiles ? g->n : g->n / nr * nr;
-    double *a_edge = in_place_rows < g->m ? scratch(&edge_a_buffer, &edge_a_capacity, (int64_t) mr * kt->kc) : NULL;
-    double *b_edge = in_place_cols < g->n ? scratch(&edge_b_buffer, &edge_b_capacity, (int64_t) nr * kt->kc) : NULL;
+    cb_scratch *a_scratch = in_place_rows < g->m ? cb_take_scratch((int64_t) mr * kt->kc) : NULL;
+    cb_scratch *b_scratch = in_place_cols < g->n ? cb_take_scratch((int64_t) nr * kt->kc) : NULL;
+    double *a_edge = a_scratch != NULL ? a_scratch->data : NULL;
+    double *b_edge = b_scratch != NULL ? b_scratch->data : NULL;
     /*
      * Tiles read in place need not line up with packed micro-panels: a
      * remainder of at most a third of a tile borrows columns from the tile
@@ -290,6 +270,8 @@ static void gemm_unpacked(const gemm_call *g) {
             }
         }
     }
+    cb_return_scratch(a_scratch);
+    cb_return_scratch(b_scratch);
 }
 
 CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
@@ -319,15 +301,17 @@ CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
         gemm_unpacked(&g);
         return;
     }
-    g.panel = scratch(&b_buffer, &b_capacity, min64(k, kt->kc) * g.panel_cols);
+    cb_scratch *panel = cb_take_scratch(min64(k, kt->kc) * g.panel_cols);
+    g.panel = panel->data;
     if (threads == 1) {
         gemm_thread(&g, 0, 1);
-        return;
-    }
+    } else {
 #ifdef COREBOUND_OPENMP
 #pragma omp parallel num_threads(threads)
-    gemm_thread(&g, omp_get_thread_num(), omp_get_num_threads());
+        gemm_thread(&g, omp_get_thread_num(), omp_get_num_threads());
 #endif
+    }
+    cb_return_scratch(panel);
 }
 
 /* Two-phase gemm: B packed once, in the layout described in corebound.h, then any rectangle of C from it. */
@@ -370,9 +354,11 @@ CB_API void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, i
         beta = 1.0;
     }
     int64_t padded = round_up(n, nr);
+    cb_scratch *ap = cb_take_scratch((int64_t) kt->mc * kt->kc);
     for (int64_t p0 = 0; p0 < k; p0 += kt->kc) {
         int64_t kc = min64(kt->kc, k - p0);
         compute_rectangle(kt, transa, a, lda, m, p0, kc, packed + p0 * padded + (j0 / nr) * kc * nr, j1 - j0,
-                          c + j0, ldc, beta == 0.0 && p0 == 0);
+                          c + j0, ldc, beta == 0.0 && p0 == 0, ap->data);
     }
+    cb_return_scratch(ap);
 }

@@ -96,6 +96,19 @@ const cb_kernel_table *cb_active(void);
 /* Threads the calling thread asked for with cb_set_num_threads (1 without OpenMP). */
 int cb_threads(void);
 
+/*
+ * A packing buffer of `capacity` doubles (64-byte aligned) from the process-wide
+ * pool: cb_take_scratch gives one of at least `doubles`, cb_return_scratch
+ * puts it back (NULL does nothing). Thread-safe.
+ */
+typedef struct cb_scratch {
+    double *data;
+    int64_t capacity;
+    struct cb_scratch *next;
+} cb_scratch;
+cb_scratch *cb_take_scratch(int64_t doubles);
+void cb_return_scratch(cb_scratch *s);
+
 /* y[0:n] = beta * y, where beta == 0 writes zeros without reading y and beta == 1 does nothing. */
 void cb_scale_output(int64_t n, double beta, double *y);
 
