@@ -12,7 +12,8 @@
  *
  * Packing copies op(A) and op(B) into contiguous micro-panels, zero-padded to
  * whole tiles, so the microkernel has one shape whatever the transposes,
- * leading dimensions and edges. Summation order: for each kc slice (slices
+ * leading dimensions and edges; the kernel set packs (kt->pack_a, pack_b), so
+ * the copies use its vectors. Summation order: for each kc slice (slices
  * start at multiples of the set's kc), each element of C gets the slice's
  * products summed from zero in k order, then added to C. That depends only on
  * (m, n, k, kernel set), never on the thread count, on how C is split into
@@ -31,7 +32,6 @@
 #include "corebound.h"
 #include "internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 #ifdef COREBOUND_OPENMP
 #include <omp.h>
@@ -46,101 +46,6 @@ static int64_t round_up(int64_t v, int64_t multiple) {
 
 static int64_t min64(int64_t a, int64_t b) {
     return a < b ? a : b;
-}
-
-/* A 64-byte aligned per-thread buffer that only grows, so repeated calls do not fault pages in again. */
-static double *scratch(double **buffer, size_t *capacity, int64_t doubles) {
-    if (*capacity < (size_t) doubles) {
-        free(*buffer);
-        *buffer = aligned_alloc(64, (size_t) round_up(doubles * (int64_t) sizeof(double), 64));
-        if (*buffer == NULL) {
-            abort(); /* out of memory for a few MiB: nothing sensible to return through a void BLAS call */
-        }
-        *capacity = (size_t) doubles;
-    }
-    return *buffer;
-}
-
-static _Thread_local double *a_buffer;
-static _Thread_local size_t a_capacity;
-static _Thread_local double *b_buffer;
-static _Thread_local size_t b_capacity;
-
-/* op(A)[i][p0 + p] for rows [0, rows) from a (its first row), p < kc, as mr-row micro-panels. */
-static void pack_a(int transa, const double *a, int64_t lda, int64_t rows, int64_t p0, int64_t kc, int mr,
-                   double *dst) {
-    for (int64_t ir = 0; ir < rows; ir += mr) {
-        int64_t inside = min64(mr, rows - ir);
-        if (transa == CB_TRANS) {
-            for (int64_t p = 0; p < kc; p++) {
-                const double *src = a + (p0 + p) * lda + ir;
-                for (int64_t i = 0; i < inside; i++) {
-                    dst[p * mr + i] = src[i];
-                }
-                for (int64_t i = inside; i < mr; i++) {
-                    dst[p * mr + i] = 0.0;
-                }
-            }
-        } else {
-            /* Row by row: each source row streams; the micro-panel being filled (mr x kc) stays in L1. */
-            for (int64_t i = 0; i < inside; i++) {
-                const double *src = a + (ir + i) * lda + p0;
-                for (int64_t p = 0; p < kc; p++) {
-                    dst[p * mr + i] = src[p];
-                }
-            }
-            for (int64_t i = inside; i < mr; i++) {
-                for (int64_t p = 0; p < kc; p++) {
-                    dst[p * mr + i] = 0.0;
-                }
-            }
-        }
-        dst += kc * mr;
-    }
-}
-
-/*
- * alpha * op(B)[p0 + p][j] for p < kc and the nr-column micro-panels [jp0, jp1)
- * (columns jp * nr ...), zero past column n, into dst (micro-panel jp0), one
- * kc x nr micro-panel after another. Each loop reads its source in storage
- * order (B's rows for CB_NO_TRANS, its columns' rows for CB_TRANS), so the
- * reads stream instead of striding a row length apart.
- */
-static void pack_b(int transb, double alpha, const double *b, int64_t ldb, int64_t n, int64_t p0, int64_t kc,
-                   int64_t jp0, int64_t jp1, int nr, double *dst) {
-    int64_t panel = kc * nr;
-    if (transb == CB_TRANS) {
-        /* A few rows of the micro-panel at a time, so the lines being filled stay in L1. */
-        enum { ROWS = 16 };
-        for (int64_t jp = jp0; jp < jp1; jp++) {
-            double *out = dst + (jp - jp0) * panel;
-            for (int64_t q = 0; q < kc; q += ROWS) {
-                int64_t q1 = min64(kc, q + ROWS);
-                for (int64_t j = 0; j < nr; j++) {
-                    int64_t col = jp * nr + j;
-                    const double *src = b + col * ldb + p0;
-                    for (int64_t p = q; p < q1; p++) {
-                        out[p * nr + j] = col < n ? alpha * src[p] : 0.0;
-                    }
-                }
-            }
-        }
-        return;
-    }
-    for (int64_t p = 0; p < kc; p++) {
-        const double *src = b + (p0 + p) * ldb;
-        for (int64_t jp = jp0; jp < jp1; jp++) {
-            double *row = dst + (jp - jp0) * panel + p * nr;
-            int64_t j0 = jp * nr;
-            int64_t inside = min64(nr, n - j0);
-            for (int64_t j = 0; j < inside; j++) {
-                row[j] = alpha * src[j0 + j];
-            }
-            for (int64_t j = inside; j < nr; j++) {
-                row[j] = 0.0;
-            }
-        }
-    }
 }
 
 /*
@@ -192,16 +97,16 @@ static void macro_kernel(const cb_kernel_table *kt, int64_t rows, int64_t cols, 
 
 /*
  * C[0:rows, 0:cols] (+)= op(A)[0:rows, p0:p0+kc] * B, where a and c point at
- * the rectangle's first row and bp at its first packed micro-panel.
+ * the rectangle's first row and bp at its first packed micro-panel; A's
+ * blocks are packed into ap (mc x kc doubles).
  */
 static void compute_rectangle(const cb_kernel_table *kt, int transa, const double *a, int64_t lda, int64_t rows,
                               int64_t p0, int64_t kc, const double *bp, int64_t cols, double *c, int64_t ldc,
-                              int overwrite) {
-    double *ap = scratch(&a_buffer, &a_capacity, (int64_t) kt->mc * kt->kc);
+                              int overwrite, double *ap) {
     for (int64_t ic = 0; ic < rows; ic += kt->mc) {
         int64_t block = min64(kt->mc, rows - ic);
         const double *a_block = transa == CB_TRANS ? a + ic : a + ic * lda;
-        pack_a(transa, a_block, lda, block, p0, kc, kt->mr, ap);
+        kt->pack_a(transa, a_block, lda, block, p0, kc, ap);
         macro_kernel(kt, block, cols, kc, ap, bp, c + ic * ldc, ldc, overwrite);
     }
 }
@@ -260,6 +165,7 @@ static void gemm_thread(const gemm_call *g, int id, int threads) {
     const cb_kernel_table *kt = g->kt;
     int mr = kt->mr, nr = kt->nr;
     int64_t row_tiles = (g->m + mr - 1) / mr;
+    cb_scratch *ap = cb_take_scratch((int64_t) kt->mc * kt->kc);
     for (int64_t j0 = 0; j0 < g->n; j0 += g->panel_cols) {
         int64_t cols = min64(g->panel_cols, g->n - j0);
         int64_t col_tiles = (cols + nr - 1) / nr;
@@ -271,8 +177,8 @@ static void gemm_thread(const gemm_call *g, int id, int threads) {
         share(col_tiles, threads, id, &pack0, &pack1);
         for (int64_t p0 = 0; p0 < g->k; p0 += kt->kc) {
             int64_t kc = min64(kt->kc, g->k - p0);
-            pack_b(g->transb, g->alpha, g->b, g->ldb, g->n, p0, kc, j0 / nr + pack0, j0 / nr + pack1, nr,
-                   g->panel + pack0 * kc * nr);
+            kt->pack_b(g->transb, g->alpha, g->b, g->ldb, g->n, p0, kc, j0 / nr + pack0, j0 / nr + pack1,
+                       g->panel + pack0 * kc * nr);
 #ifdef COREBOUND_OPENMP
 #pragma omp barrier
 #endif
@@ -281,13 +187,14 @@ static void gemm_thread(const gemm_call *g, int id, int threads) {
                 const double *a = g->transa == CB_TRANS ? g->a + row : g->a + row * g->lda;
                 compute_rectangle(kt, g->transa, a, g->lda, min64(r1 * mr, g->m) - row, p0, kc,
                                   g->panel + q0 * kc * nr, min64(j0 + q1 * nr, g->n) - col,
-                                  g->c + row * g->ldc + col, g->ldc, g->overwrite && p0 == 0);
+                                  g->c + row * g->ldc + col, g->ldc, g->overwrite && p0 == 0, ap->data);
             }
 #ifdef COREBOUND_OPENMP
 #pragma omp barrier /* the next slice's packing overwrites the panel */
 #endif
         }
     }
+    cb_return_scratch(ap);
 }
 
 /*
@@ -309,11 +216,6 @@ static int useful_threads(int asked, int64_t m, int64_t n, int64_t k, const cb_k
  */
 #define UNPACKED_OPERANDS (192 * 1024)
 
-static _Thread_local double *edge_a_buffer;
-static _Thread_local size_t edge_a_capacity;
-static _Thread_local double *edge_b_buffer;
-static _Thread_local size_t edge_b_capacity;
-
 /*
  * Small problems on the calling thread: tiles read A (through its strides)
  * and B (row by row, alpha applied as packing applies it) in place. For sets
@@ -328,8 +230,10 @@ static void gemm_unpacked(const gemm_call *g) {
     int64_t rsa = g->transa == CB_TRANS ? 1 : g->lda, csa = g->transa == CB_TRANS ? g->lda : 1;
     int64_t in_place_rows = kt->partial_tiles ? g->m : g->m / mr * mr;
     int64_t in_place_cols = kt->partial_tiles ? g->n : g->n / nr * nr;
-    double *a_edge = in_place_rows < g->m ? scratch(&edge_a_buffer, &edge_a_capacity, (int64_t) mr * kt->kc) : NULL;
-    double *b_edge = in_place_cols < g->n ? scratch(&edge_b_buffer, &edge_b_capacity, (int64_t) nr * kt->kc) : NULL;
+    cb_scratch *a_scratch = in_place_rows < g->m ? cb_take_scratch((int64_t) mr * kt->kc) : NULL;
+    cb_scratch *b_scratch = in_place_cols < g->n ? cb_take_scratch((int64_t) nr * kt->kc) : NULL;
+    double *a_edge = a_scratch != NULL ? a_scratch->data : NULL;
+    double *b_edge = b_scratch != NULL ? b_scratch->data : NULL;
     /*
      * Tiles read in place need not line up with packed micro-panels: a
      * remainder of at most a third of a tile borrows columns from the tile
@@ -342,11 +246,11 @@ static void gemm_unpacked(const gemm_call *g) {
         int64_t kc = min64(kt->kc, g->k - p0);
         int overwrite = g->overwrite && p0 == 0;
         if (a_edge != NULL) {
-            pack_a(g->transa, g->a + in_place_rows * rsa, g->lda, g->m - in_place_rows, p0, kc, mr, a_edge);
+            kt->pack_a(g->transa, g->a + in_place_rows * rsa, g->lda, g->m - in_place_rows, p0, kc, a_edge);
         }
         if (b_edge != NULL) {
-            pack_b(CB_NO_TRANS, g->alpha, g->b, g->ldb, g->n, p0, kc, in_place_cols / nr, in_place_cols / nr + 1, nr,
-                   b_edge);
+            kt->pack_b(CB_NO_TRANS, g->alpha, g->b, g->ldb, g->n, p0, kc, in_place_cols / nr, in_place_cols / nr + 1,
+                       b_edge);
         }
         for (int64_t ir = 0; ir < g->m; ir += mr) {
             int in_place = ir < in_place_rows;
@@ -366,6 +270,8 @@ static void gemm_unpacked(const gemm_call *g) {
             }
         }
     }
+    cb_return_scratch(a_scratch);
+    cb_return_scratch(b_scratch);
 }
 
 CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
@@ -395,15 +301,17 @@ CB_API void cb_dgemm(int transa, int transb, int64_t m, int64_t n, int64_t k,
         gemm_unpacked(&g);
         return;
     }
-    g.panel = scratch(&b_buffer, &b_capacity, min64(k, kt->kc) * g.panel_cols);
+    cb_scratch *panel = cb_take_scratch(min64(k, kt->kc) * g.panel_cols);
+    g.panel = panel->data;
     if (threads == 1) {
         gemm_thread(&g, 0, 1);
-        return;
-    }
+    } else {
 #ifdef COREBOUND_OPENMP
 #pragma omp parallel num_threads(threads)
-    gemm_thread(&g, omp_get_thread_num(), omp_get_num_threads());
+        gemm_thread(&g, omp_get_thread_num(), omp_get_num_threads());
 #endif
+    }
+    cb_return_scratch(panel);
 }
 
 /* Two-phase gemm: B packed once, in the layout described in corebound.h, then any rectangle of C from it. */
@@ -426,8 +334,8 @@ CB_API void cb_dgemm_pack_b(int transb, int64_t k, int64_t n, double alpha, cons
     int64_t padded = round_up(n, nr);
     for (int64_t p0 = 0; p0 < k; p0 += kt->kc) {
         int64_t kc = min64(kt->kc, k - p0);
-        pack_b(transb, alpha, b, ldb, n, p0, kc, j0 / nr, (j1 + nr - 1) / nr, nr,
-               packed + p0 * padded + (j0 / nr) * kc * nr);
+        kt->pack_b(transb, alpha, b, ldb, n, p0, kc, j0 / nr, (j1 + nr - 1) / nr,
+                   packed + p0 * padded + (j0 / nr) * kc * nr);
     }
 }
 
@@ -446,9 +354,11 @@ CB_API void cb_dgemm_packed(int transa, int64_t m, int64_t k, const double *a, i
         beta = 1.0;
     }
     int64_t padded = round_up(n, nr);
+    cb_scratch *ap = cb_take_scratch((int64_t) kt->mc * kt->kc);
     for (int64_t p0 = 0; p0 < k; p0 += kt->kc) {
         int64_t kc = min64(kt->kc, k - p0);
         compute_rectangle(kt, transa, a, lda, m, p0, kc, packed + p0 * padded + (j0 / nr) * kc * nr, j1 - j0,
-                          c + j0, ldc, beta == 0.0 && p0 == 0);
+                          c + j0, ldc, beta == 0.0 && p0 == 0, ap->data);
     }
+    cb_return_scratch(ap);
 }

@@ -49,6 +49,18 @@ typedef struct cb_kernel_table {
     void (*gemm_micro)(int64_t kc, const double *a, int64_t rsa, int64_t csa, const double *b, int64_t rsb,
                        double alpha, double *c, int64_t ldc, int rows, int cols, int overwrite);
     int partial_tiles;
+    /*
+     * Packing into the microkernel's layout. pack_a: op(A)[i][p0 + p] for rows
+     * [0, rows) from a (its first row), p < kc, as mr-row micro-panels
+     * (element (i, p) at p * mr + i), zero rows past `rows`. pack_b: alpha *
+     * op(B)[p0 + p][j] for p < kc and the nr-column micro-panels [jp0, jp1)
+     * (columns jp * nr ...), zero past column n, one kc x nr micro-panel after
+     * another from dst (micro-panel jp0). The products are the same whichever
+     * way the microkernel gets its operands.
+     */
+    void (*pack_a)(int transa, const double *a, int64_t lda, int64_t rows, int64_t p0, int64_t kc, double *dst);
+    void (*pack_b)(int transb, double alpha, const double *b, int64_t ldb, int64_t n, int64_t p0, int64_t kc,
+                   int64_t jp0, int64_t jp1, double *dst);
     /* The microkernel's tile of C. */
     int mr;
     int nr;
@@ -83,6 +95,19 @@ const cb_kernel_table *cb_active(void);
 
 /* Threads the calling thread asked for with cb_set_num_threads (1 without OpenMP). */
 int cb_threads(void);
+
+/*
+ * A packing buffer of `capacity` doubles (64-byte aligned) from the process-wide
+ * pool: cb_take_scratch gives one of at least `doubles`, cb_return_scratch
+ * puts it back (NULL does nothing). Thread-safe.
+ */
+typedef struct cb_scratch {
+    double *data;
+    int64_t capacity;
+    struct cb_scratch *next;
+} cb_scratch;
+cb_scratch *cb_take_scratch(int64_t doubles);
+void cb_return_scratch(cb_scratch *s);
 
 /* y[0:n] = beta * y, where beta == 0 writes zeros without reading y and beta == 1 does nothing. */
 void cb_scale_output(int64_t n, double beta, double *y);

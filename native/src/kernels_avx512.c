@@ -154,6 +154,52 @@ static void gemm_micro_avx512(int64_t kc, const double *a, int64_t rsa, int64_t 
     }
 }
 
+/*
+ * One whole 8-row micro-panel of row-major A, 8 steps at a time: 8 row
+ * segments loaded as vectors and transposed in registers into 8 columns
+ * (3 rounds of 8 shuffles), so every load and store is a full vector instead
+ * of one scalar store per element.
+ */
+static void pack_a_panel_avx512(int64_t kc, const double *a, int64_t lda, double *dst) {
+    int64_t p = 0;
+    for (; p + VLEN <= kc; p += VLEN) {
+        __m512d r[MR], s[MR], t[MR];
+#pragma GCC unroll 8
+        for (int i = 0; i < MR; i++) {
+            r[i] = _mm512_loadu_pd(a + i * lda + p);
+        }
+        /* t[2h] pairs columns 0, 2, 4, 6 of rows 2h and 2h + 1; t[2h + 1] columns 1, 3, 5, 7 */
+#pragma GCC unroll 4
+        for (int h = 0; h < MR / 2; h++) {
+            t[2 * h] = _mm512_unpacklo_pd(r[2 * h], r[2 * h + 1]);
+            t[2 * h + 1] = _mm512_unpackhi_pd(r[2 * h], r[2 * h + 1]);
+        }
+        /* s: four rows per vector; s[0] holds columns 0 and 4, s[1] 2 and 6, s[2] 1 and 5, s[3] 3 and 7 (rows 0-3) */
+#pragma GCC unroll 2
+        for (int q = 0; q < 2; q++) {
+            s[4 * q] = _mm512_shuffle_f64x2(t[4 * q], t[4 * q + 2], 0x88);
+            s[4 * q + 1] = _mm512_shuffle_f64x2(t[4 * q], t[4 * q + 2], 0xDD);
+            s[4 * q + 2] = _mm512_shuffle_f64x2(t[4 * q + 1], t[4 * q + 3], 0x88);
+            s[4 * q + 3] = _mm512_shuffle_f64x2(t[4 * q + 1], t[4 * q + 3], 0xDD);
+        }
+        double *out = dst + p * MR;
+        _mm512_storeu_pd(out + 0 * MR, _mm512_shuffle_f64x2(s[0], s[4], 0x88));
+        _mm512_storeu_pd(out + 4 * MR, _mm512_shuffle_f64x2(s[0], s[4], 0xDD));
+        _mm512_storeu_pd(out + 2 * MR, _mm512_shuffle_f64x2(s[1], s[5], 0x88));
+        _mm512_storeu_pd(out + 6 * MR, _mm512_shuffle_f64x2(s[1], s[5], 0xDD));
+        _mm512_storeu_pd(out + 1 * MR, _mm512_shuffle_f64x2(s[2], s[6], 0x88));
+        _mm512_storeu_pd(out + 5 * MR, _mm512_shuffle_f64x2(s[2], s[6], 0xDD));
+        _mm512_storeu_pd(out + 3 * MR, _mm512_shuffle_f64x2(s[3], s[7], 0x88));
+        _mm512_storeu_pd(out + 7 * MR, _mm512_shuffle_f64x2(s[3], s[7], 0xDD));
+    }
+    for (; p < kc; p++) {
+        for (int i = 0; i < MR; i++) {
+            dst[p * MR + i] = a[i * lda + p];
+        }
+    }
+}
+
 #define GEMM_MICRO gemm_micro_avx512
+#define PACK_A_PANEL pack_a_panel_avx512
 #define PARTIAL_TILES 1
 #include "kernels.inc.c"
