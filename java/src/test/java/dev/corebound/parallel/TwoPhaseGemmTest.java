@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TwoPhaseGemmTest {
 
     /** Backends whose gemm the parallel layer runs in two phases. */
-    private static final List<Backend> TWO_PHASE = List.of(Backend.JAVA_VECTOR);
+    private static final List<Backend> TWO_PHASE = List.of(Backend.JAVA_VECTOR, Backend.NATIVE);
     private static final int[][] SHAPES = {{1, 1, 1}, {5, 17, 3}, {13, 31, 300}, {97, 40, 257}, {200, 33, 64},
             {300, 301, 129}, {31, 513, 7}, {2, 4099, 3}};
     private static List<Parallelism> parallelisms;

@@ -102,7 +102,8 @@ public final class Kernels {
     private static BackendKernels nativeKernels(int threads) {
         return new BackendKernels(Backend.NATIVE,
                 NativeBlas.libraryInfo() + ", " + NativeLibrary.source() + threadsNote(threads, false),
-                new NativeBlas(threads, Downcalls.CRITICAL_WHEN_SHORT), Optional.empty(),
+                new NativeBlas(threads, Downcalls.CRITICAL_WHEN_SHORT),
+                Optional.of(new NativePackedGemm(Downcalls.CRITICAL_WHEN_SHORT)),
                 Optional.of(new NativeWorkloads(threads)),
                 Optional.of(Kernels::nativeKernels));
     }

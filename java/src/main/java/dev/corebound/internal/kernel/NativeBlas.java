@@ -54,7 +54,7 @@ final class NativeBlas implements DoubleBlas {
         return Long.MAX_VALUE;
     }
 
-    private static int flag(Transpose t) {
+    static int flag(Transpose t) {
         return t.transposed() ? corebound_h.CB_TRANS() : corebound_h.CB_NO_TRANS();
     }
 
