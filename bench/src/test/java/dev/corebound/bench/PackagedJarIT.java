@@ -81,6 +81,26 @@ class PackagedJarIT {
         assertTrue(md.contains("CPython: skipped, no python3 on the PATH") && md.contains("| 10 |"), md);
     }
 
+    /** compare with a PATH that has no Python: NumPy's rows are skipped in one line, the JVM's are measured. */
+    @Test
+    void withoutPythonCompareSaysNumpyWasSkippedAndSucceeds(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(Path.of(System.getProperty("corebound.jar")), dir.resolve("corebound.jar"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path out = dir.resolve("compare");
+        Run run = java(dir, Map.of("PATH", bin.toString()), List.of("--add-modules=jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "compare", "--op", "dot", "--size", "1000",
+                "--backend", "JAVA_SCALAR,numpy", "--forks", "1", "--warmup", "0", "--iterations", "1", "--time", "50",
+                "--out", out.toString()));
+        assertEquals(0, run.exit(), run.out() + run.err());
+        String skip = "NumPy: skipped, no python3 on the PATH";
+        assertEquals(1, run.err().lines().filter(l -> l.startsWith(skip)).count(), run.err());
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(2, csv.size(), "a header and JAVA_SCALAR's row: " + csv);
+        assertTrue(csv.get(1).startsWith("dot,JAVA_SCALAR,serial,"), csv.get(1));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("**Skipped:** " + skip) && !md.contains("Interrupted"), md);
+    }
+
     @Test
     void withTheLauncherFlagsEveryJavaBackendIsAvailable(@TempDir Path dir) throws Exception {
         Path jar = Files.copy(Path.of(System.getProperty("corebound.jar")), dir.resolve("corebound.jar"));

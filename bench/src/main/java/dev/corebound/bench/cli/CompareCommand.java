@@ -4,9 +4,12 @@ import dev.corebound.bench.peak.Peak;
 import dev.corebound.bench.plan.PlanEntry;
 import dev.corebound.bench.plan.Plans;
 import dev.corebound.bench.plan.Subject;
+import dev.corebound.bench.python.CPythonScript;
+import dev.corebound.bench.python.NumpyPeer;
 import dev.corebound.bench.report.ReportFiles;
 import dev.corebound.bench.report.Results;
 import dev.corebound.bench.report.Row;
+import dev.corebound.bench.runner.NumpyRuns;
 import dev.corebound.bench.runner.PlanRunner;
 import dev.corebound.bench.runner.PlanRunner.Settings;
 import picocli.CommandLine.ArgGroup;
@@ -31,11 +34,13 @@ import java.util.stream.Collectors;
 
 /**
  * {@code corebound compare}: runs a plan of JMH benchmarks (native against
- * pure Java, threads against processes, corebound against its peers) and writes
- * a results folder with JSON, CSV, a Markdown report and charts.
+ * pure Java, threads against processes, corebound against its peers), then
+ * NumPy's gemm and dot in a Python child, and writes a results folder with
+ * JSON, CSV, a Markdown report and charts.
  */
 @Command(name = "compare", description = {
-        "Runs a plan of JMH benchmarks and writes results.json, results.csv, report.md and charts (SVG and PNG).",
+        "Runs a plan of JMH benchmarks, and NumPy's gemm and dot on python3 (skipped without it), and writes",
+        "results.json, results.csv, report.md and charts (SVG and PNG).",
         "Ctrl-C stops cleanly and keeps what was measured so far."})
 final class CompareCommand implements Callable<Integer> {
 
@@ -59,8 +64,13 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--backend", split = ",", paramLabel = "NAME",
             description = "Only these backends, peers or baselines (JAVA_SCALAR, ..., ejml, ejml_mt, netlib_vector, "
-                    + "netlib_java, naive_ikj).")
+                    + "netlib_java, numpy, numpy_tuned, naive_ikj).")
     List<String> backends;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The Python interpreter NumPy runs on. Default: python3 on the PATH; without one, or "
+                    + "without NumPy, NumPy's rows are skipped.")
+    Path python;
 
     @Option(names = "--parallelism", split = ",", paramLabel = "P",
             description = "Only these parallelisms: a kind (serial, threads, processes, gil, nativeThreads) or an exact one (threads(2)).")
@@ -99,9 +109,10 @@ final class CompareCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         String planName = plan.full ? "full" : "quick";
         List<PlanEntry> all = plan.full ? Plans.full(cores) : Plans.quick(cores);
-        List<PlanEntry> entries = all.stream().filter(this::selected).toList();
+        List<PlanEntry> entries = all.stream().filter(e -> selected(e.subject())).toList();
+        List<Subject> numpy = Plans.numpy(all, cores).stream().filter(this::selected).toList();
         validateFilters();
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() && numpy.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "the filters leave nothing to run: the " + planName
                     + " plan has " + describe(all));
         }
@@ -113,26 +124,45 @@ final class CompareCommand implements Callable<Integer> {
                 warmup != null ? warmup : base.warmupIterations(), warmup == null,
                 iterations != null ? iterations : base.iterations(),
                 millis != null ? Duration.ofMillis(millis) : base.iterationTime(), repeat);
+        List<CPythonScript> interpreters;
+        try {
+            interpreters = CPythonScript.find(python == null ? List.of() : List.of(python), System.getenv("PATH"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path dir = out != null ? out : Main.defaultResultsFolder("");
         Files.createDirectories(dir);
 
-        System.out.printf("corebound compare: %d measurements (%s plan)%s, results in %s%n", entries.size(), planName,
-                repeat > 1 ? ", each run " + repeat + " times" : "", dir);
+        System.out.printf("corebound compare: %d measurements (%s plan)%s, results in %s%n",
+                entries.size() + numpy.size(), planName, repeat > 1 ? ", each run " + repeat + " times" : "", dir);
         System.out.println("measuring this machine's peak...");
         ProcessPool.prepareWorkerArchive(); // so that building it does not compete with the measurements
         Peak peak = Peak.quick(cores);
-        PlanRunner runner = new PlanRunner(peak, entries.size(), settings.repeat());
+        PlanRunner runner = new PlanRunner(peak, entries.size() + numpy.size(), settings.repeat());
+        if (!numpy.isEmpty() && interpreters.isEmpty()) {
+            String line = "NumPy: skipped, no python3 on the PATH (" + CPythonScript.INSTALL_HINT + ")";
+            System.err.println(line);
+            runner.notRunning(numpy, line);
+        }
         AtomicBoolean written = new AtomicBoolean();
         Thread onInterrupt = Thread.ofPlatform().unstarted(() -> {
             if (written.compareAndSet(false, true)) {
                 Results partial = runner.snapshot();
                 writeQuietly(dir, partial);
                 System.err.printf("%ninterrupted: %d of %d runs kept in %s%n", partial.runsMeasured(),
-                        entries.size() * settings.repeat(), dir);
+                        partial.planned() * settings.repeat(), dir);
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        Results results = runner.run(entries, settings, dir.resolve("jmh.log"), System.err, System.console() != null);
+        boolean interactive = System.console() != null;
+        if (!entries.isEmpty()) {
+            runner.run(entries, settings, dir.resolve("jmh.log"), System.err, interactive);
+        }
+        if (!numpy.isEmpty() && !interpreters.isEmpty()) {
+            // After JMH, not beside it: both would share the same cores.
+            new NumpyRuns(new NumpyPeer(interpreters.get(0)), runner, System.err, interactive).run(numpy, repeat);
+        }
+        Results results = runner.snapshot();
         if (written.compareAndSet(false, true)) {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
             ReportFiles.write(dir, results);
@@ -141,8 +171,7 @@ final class CompareCommand implements Callable<Integer> {
         return results.failed().isEmpty() ? 0 : 1;
     }
 
-    private boolean selected(PlanEntry e) {
-        Subject s = e.subject();
+    private boolean selected(Subject s) {
         return (ops == null || ops.contains(s.op()))
                 && (backends == null || backends.contains(s.implementation()))
                 && (parallelisms == null || parallelisms.contains(s.parallelism()) || parallelisms.contains(s.family()))
@@ -203,6 +232,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!r.failed().isEmpty()) {
             System.out.println("failed (see jmh.log): " + String.join("; ", r.failed()));
         }
+        r.skipped().forEach(System.out::println);
         System.out.println("report: " + dir.resolve("report.md"));
     }
 }

@@ -10,6 +10,7 @@ import dev.corebound.bench.jmh.PeerDotBenchmark;
 import dev.corebound.bench.jmh.PeerGemmBenchmark;
 import dev.corebound.bench.jmh.AxpyBenchmark;
 import dev.corebound.bench.jmh.WorkloadBenchmark;
+import dev.corebound.bench.python.NumpyPeer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,10 @@ public final class Plans {
 
     private static final List<String> BACKENDS = List.of(Backend.values()).stream().map(Enum::name).toList();
     private static final List<String> PEERS = List.of("ejml", "ejml_mt", "netlib_vector", "netlib_java");
+    /** NumPy in a Python child, as the environment leaves its OpenBLAS and tuned (not JMH: see {@link #numpy}). */
+    public static final List<String> NUMPY = List.of(NumpyPeer.AS_IS, NumpyPeer.TUNED);
+    /** The operations NumPy is compared on. */
+    private static final List<String> NUMPY_OPS = List.of("gemm", "dot");
     /** The name the naive triple loop goes by in plans and reports. */
     public static final String NAIVE = "naive_ikj";
 
@@ -43,10 +48,11 @@ public final class Plans {
     private Plans() {
     }
 
-    /** Every implementation name a plan can hold: the backends, the peers and the naive loop. */
+    /** Every implementation name a plan can hold: the backends, the peers, NumPy and the naive loop. */
     public static List<String> implementations() {
         List<String> all = new ArrayList<>(BACKENDS);
         all.addAll(PEERS);
+        all.addAll(NUMPY);
         all.add(NAIVE);
         return all;
     }
@@ -101,6 +107,28 @@ public final class Plans {
             plan.add(overhead(path, 16));
         }
         return distinct(plan);
+    }
+
+    /**
+     * NumPy's measurements beside a plan: gemm and dot at every size the plan
+     * runs corebound's backends at, as is and tuned, on one OpenBLAS thread
+     * (serial) and on {@code cores} (nativeThreads, as corebound's OpenBLAS
+     * rows name OpenBLAS's own threads).
+     */
+    public static List<Subject> numpy(List<PlanEntry> plan, int cores) {
+        List<String> parallelisms = cores > 1 ? List.of("serial", "nativeThreads(" + cores + ")") : List.of("serial");
+        List<Subject> subjects = new ArrayList<>();
+        for (String variant : NUMPY) {
+            for (String op : NUMPY_OPS) {
+                List<Long> sizes = plan.stream().map(PlanEntry::subject)
+                        .filter(s -> s.op().equals(op) && BACKENDS.contains(s.implementation()))
+                        .map(Subject::size).distinct().sorted().toList();
+                for (String parallelism : parallelisms) {
+                    sizes.forEach(n -> subjects.add(new Subject(op, variant, parallelism, n)));
+                }
+            }
+        }
+        return subjects;
     }
 
     /** Measures each entry once where two parts of a plan need it (a serial baseline, for instance). */

@@ -78,6 +78,7 @@ public final class ReportFiles {
         top.put("peak", Json.object(peak));
         top.put("complete", Boolean.toString(r.complete()));
         top.put("repeat", Integer.toString(r.repeat()));
+        top.put("skipped", r.skipped().stream().map(Json::string).collect(Collectors.joining(", ", "[", "]")));
         top.put("rows", "[\n" + r.rows().stream().map(row -> "  " + Json.object(rowFields(r, row)))
                 .collect(Collectors.joining(",\n")) + "\n]");
         top.put("jmh", jmhJson.isEmpty() ? "[]" : jmhJson);
@@ -142,6 +143,7 @@ public final class ReportFiles {
         if (!r.failed().isEmpty()) {
             md.append("**Failed** (see jmh.log): ").append(String.join("; ", r.failed())).append("\n\n");
         }
+        r.skipped().forEach(line -> md.append("**Skipped:** ").append(line).append("\n\n"));
         md.append("| | |\n|---|---|\n");
         r.machine().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append(String.format(Locale.ROOT, "| measured peak | %.1f GFLOP/s on one core, %.1f GFLOP/s on %d cores "

@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param planned  how many entries the plan had (more than rows when the run was interrupted)
  * @param repeat   how many runs of each entry were planned ({@code compare --repeat})
  * @param failed   entries that ran but produced no result in some run (JMH's log says why)
+ * @param skipped  lines that say what was left out of the plan and why (NumPy without Python, say)
  */
 public record Results(Map<String, String> machine, Peak peak, List<Row> rows, List<RunResult> jmh, int planned,
-                      int repeat, List<String> failed) {
+                      int repeat, List<String> failed, List<String> skipped) {
 
     /** The row for a subject, if it was measured. */
     public Optional<Row> find(Subject s) {

@@ -2,6 +2,7 @@ package dev.corebound.bench.runner;
 
 import dev.corebound.bench.peak.Peak;
 import dev.corebound.bench.plan.PlanEntry;
+import dev.corebound.bench.plan.Subject;
 import dev.corebound.bench.report.Machine;
 import dev.corebound.bench.report.Results;
 import dev.corebound.bench.report.Row;
@@ -38,7 +39,9 @@ import java.util.regex.Pattern;
  * Runs a plan through JMH, one entry (one fork or more) at a time, keeping
  * every result as it arrives so that an interrupted run still has what it
  * measured. With {@code repeat} above 1 the whole plan runs that many times,
- * round after round, and each entry keeps every round's score.
+ * round after round, and each entry keeps every round's score. Measurements
+ * taken outside JMH (NumPy's, in a Python child) join the same rows through
+ * {@link #record}.
  */
 public final class PlanRunner {
 
@@ -66,18 +69,19 @@ public final class PlanRunner {
         }
     }
 
-    /** Each entry's scores so far, in seconds per call, in plan order. */
-    private final Map<PlanEntry, List<Double>> seconds = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Each subject's scores so far, in seconds per call, in the order measured. */
+    private final Map<Subject, List<Double>> seconds = Collections.synchronizedMap(new LinkedHashMap<>());
     /** JMH's error of each entry's first run, used while it has only that one. */
-    private final Map<PlanEntry, Double> firstError = Collections.synchronizedMap(new HashMap<>());
+    private final Map<Subject, Double> firstError = Collections.synchronizedMap(new HashMap<>());
     private final List<RunResult> jmh = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failures = Collections.synchronizedSet(new LinkedHashSet<>());
-    private final Map<String, String> machine = Machine.facts();
+    private final Map<String, String> machine = Collections.synchronizedMap(Machine.facts());
+    private final List<String> skipped = Collections.synchronizedList(new ArrayList<>());
     private final Peak peak;
-    private final int planned;
+    private volatile int planned;
     private final int repeat;
 
-    /** A runner for {@code planned} entries, each run {@code repeat} times. */
+    /** A runner for {@code planned} measurements (JMH entries and others), each run {@code repeat} times. */
     public PlanRunner(Peak peak, int planned, int repeat) {
         this.peak = peak;
         this.planned = planned;
@@ -108,9 +112,8 @@ public final class PlanRunner {
                     Result<?> primary = result.getPrimaryResult();
                     double toSeconds = secondsPer(primary.getScoreUnit());
                     jmh.add(result);
-                    firstError.putIfAbsent(entry, primary.getScoreError() * toSeconds);
-                    seconds.computeIfAbsent(entry, e -> Collections.synchronizedList(new ArrayList<>()))
-                            .add(primary.getScore() * toSeconds);
+                    firstError.putIfAbsent(entry.subject(), primary.getScoreError() * toSeconds);
+                    record(entry.subject(), primary.getScore() * toSeconds);
                 }
             }
             progress.finished();
@@ -118,17 +121,41 @@ public final class PlanRunner {
         return snapshot();
     }
 
+    /** One run's seconds per call of a subject, whoever measured it. */
+    public void record(Subject subject, double secondsPerCall) {
+        seconds.computeIfAbsent(subject, e -> Collections.synchronizedList(new ArrayList<>())).add(secondsPerCall);
+    }
+
+    /**
+     * Planned measurements that will not be taken, and the line that says
+     * why: the report lists the line, and the run is complete without them.
+     */
+    public void notRunning(List<Subject> subjects, String why) {
+        planned -= subjects.size();
+        skipped.add(why);
+    }
+
+    /** A fact about the machine or software for the report, after those {@link Machine} gives. */
+    public void fact(String name, String value) {
+        machine.put(name, value);
+    }
+
     /** What has been measured so far: a row per entry with at least one run, in plan order. */
     public Results snapshot() {
         List<Row> rows = new ArrayList<>();
         synchronized (seconds) {
-            seconds.forEach((entry, runs) -> {
+            seconds.forEach((subject, runs) -> {
                 List<Double> copy = List.copyOf(runs);
-                rows.add(new Row(entry.subject(), copy, copy.size() == 1 ? firstError.get(entry) : Double.NaN));
+                rows.add(new Row(subject, copy, copy.size() == 1 ? firstError.getOrDefault(subject, Double.NaN) : Double.NaN));
             });
         }
+        Map<String, String> facts;
+        synchronized (machine) {
+            facts = Collections.unmodifiableMap(new LinkedHashMap<>(machine));
+        }
         synchronized (failures) {
-            return new Results(machine, peak, rows, List.copyOf(jmh), planned, repeat, List.copyOf(failures));
+            return new Results(facts, peak, rows, List.copyOf(jmh), planned, repeat, List.copyOf(failures),
+                    List.copyOf(skipped));
         }
     }
 

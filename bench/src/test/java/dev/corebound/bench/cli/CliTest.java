@@ -2,6 +2,7 @@ package dev.corebound.bench.cli;
 
 import dev.corebound.bench.python.CPythonScript;
 import dev.corebound.bench.python.JsonNode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -14,7 +15,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +51,14 @@ class CliTest {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /** compare with {@code filters}, each JMH entry measured in one 50 ms iteration, its results in {@code out}. */
+    private static Run tinyCompare(Path out, String... filters) {
+        List<String> args = new ArrayList<>(List.of("compare"));
+        args.addAll(List.of(filters));
+        args.addAll(List.of("--forks", "1", "--warmup", "0", "--iterations", "1", "--time", "50", "--out", out.toString()));
+        return run(args.toArray(String[]::new));
     }
 
     private static void assertContains(String haystack, String needle, Supplier<String> context) {
@@ -105,8 +117,7 @@ class CliTest {
 
     @Test
     void repeatRunsEveryEntryAgainAndReportsTheSpread(@TempDir Path dir) throws Exception {
-        Run r = run("compare", "--op", "dot", "--backend", "JAVA_SCALAR", "--size", "1000", "--repeat", "2",
-                "--forks", "1", "--warmup", "0", "--iterations", "1", "--time", "50", "--out", dir.toString());
+        Run r = tinyCompare(dir, "--op", "dot", "--backend", "JAVA_SCALAR", "--size", "1000", "--repeat", "2");
         assertEquals(0, r.exit(), r.out() + r.err());
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertEquals(2, csv.size(), "a header and one row: " + csv);
@@ -154,6 +165,54 @@ class CliTest {
         } else {
             assertContains(r.err(), "CPython: skipped, no python3 on the PATH", () -> "");
         }
+    }
+
+    /** Whether {@code python} imports NumPy, asked of the interpreter itself. */
+    private static boolean importsNumpy(Path python) throws Exception {
+        Process p = new ProcessBuilder(python.toString(), "-c", "import numpy").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor() == 0;
+    }
+
+    @Test
+    void compareRunsNumpyInTheSameTablesAsTheJvm(@TempDir Path dir) throws Exception {
+        Run r = tinyCompare(dir, "--op", "dot", "--backend", "JAVA_SCALAR,numpy,numpy_tuned", "--size", "1000");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertTrue(csv.get(1).startsWith("dot,JAVA_SCALAR,serial,"), "the JVM's row is measured: " + csv);
+        Optional<Path> python = CPythonScript.onPath(System.getenv("PATH"));
+        if (python.isEmpty() || !importsNumpy(python.get())) {
+            assertContains(r.err(), "NumPy: skipped, ", () -> "");
+            return;
+        }
+        String threads = "nativeThreads(" + Runtime.getRuntime().availableProcessors() + ")";
+        for (String row : List.of("dot,numpy,serial,", "dot,numpy," + threads + ",")) {
+            String line = csv.stream().filter(l -> l.startsWith(row)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + row + " row in " + csv));
+            double seconds = Double.parseDouble(line.split(",")[5]);
+            assertTrue(seconds > 0 && seconds < 1, line);
+        }
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.matches("(?s).*\\| numpy \\| NumPy \\d.* on .*: \\w+ kernels.*"), report);
+    }
+
+    /** An interpreter that cannot see its site-packages, so NumPy cannot be imported. */
+    @Test
+    void withoutNumpyCompareSaysWhatWasSkippedAndSucceeds(@TempDir Path dir) throws Exception {
+        Optional<Path> python = CPythonScript.onPath(System.getenv("PATH"));
+        Assumptions.assumeTrue(python.isPresent(), "no python3 on the PATH");
+        Path noSite = dir.resolve("python-no-site");
+        Files.writeString(noSite, "#!/bin/sh\nexec " + python.get() + " -S \"$@\"\n");
+        Files.setPosixFilePermissions(noSite, PosixFilePermissions.fromString("rwx------"));
+        Path out = dir.resolve("out");
+        Run r = tinyCompare(out, "--op", "dot", "--backend", "JAVA_SCALAR,numpy", "--size", "1000", "--python",
+                noSite.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("NumPy: skipped, NumPy ")).count(), r.err());
+        assertEquals(2, Files.readAllLines(out.resolve("results.csv")).size(), "a header and JAVA_SCALAR's row");
+        String report = Files.readString(out.resolve("report.md"));
+        assertContains(report, "**Skipped:** NumPy: skipped, NumPy ", () -> "");
+        assertFalse(report.contains("Interrupted"), report);
     }
 
     @Test

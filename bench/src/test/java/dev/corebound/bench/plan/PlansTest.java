@@ -62,4 +62,26 @@ class PlansTest {
         assertTrue(gemmParallelisms(plan, "OPENBLAS", 1024).contains("nativeThreads(2)"));
         assertEquals(plan.size(), plan.stream().distinct().count(), "each entry once");
     }
+
+    @Test
+    void numpyRunsGemmAndDotAtThePlansSizesOnOneAndOnEveryThreadAsIsAndTuned() {
+        List<Subject> numpy = Plans.numpy(Plans.quick(2), 2);
+        for (String variant : List.of("numpy", "numpy_tuned")) {
+            assertTrue(Plans.implementations().contains(variant), variant);
+            for (String parallelism : List.of("serial", "nativeThreads(2)")) {
+                assertEquals(Set.of(128L, 512L, 1024L), sizes(numpy, "gemm", variant, parallelism), variant + parallelism);
+                assertEquals(Set.of(1_000L, 1_000_000L), sizes(numpy, "dot", variant, parallelism), variant + parallelism);
+            }
+        }
+        assertEquals(2 * 2 * (3 + 2), numpy.size(), "nothing else: " + numpy);
+        assertEquals(Set.of(16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L),
+                sizes(Plans.numpy(Plans.full(2), 2), "gemm", "numpy", "serial"));
+        assertEquals(Set.of("serial"), Plans.numpy(Plans.quick(1), 1).stream().map(Subject::parallelism)
+                .collect(Collectors.toSet()), "one core: no threads to add");
+    }
+
+    private static Set<Long> sizes(List<Subject> subjects, String op, String implementation, String parallelism) {
+        return subjects.stream().filter(s -> s.op().equals(op) && s.implementation().equals(implementation)
+                && s.parallelism().equals(parallelism)).map(Subject::size).collect(Collectors.toSet());
+    }
 }
