@@ -25,13 +25,14 @@ public final class Slices {
      */
     static final long GEMM_ROWS = 256;
     /**
-     * Rectangles per worker in the second phase of a two-phase gemm: more
-     * than one, so that the share of a worker the host slows down moves to the
-     * others, but few, since handing out a task costs a round trip (a few
-     * hundred microseconds to a busy worker process on this two-core VM,
-     * where 8 tasks per call measured slower than 4).
+     * Rectangles per worker in the second phase of a two-phase gemm: one, as
+     * BLIS gives each thread its share of the loops. Measured on this two-core
+     * VM at n = 1024 (NATIVE, mean of 20 calls, two rounds side by side): one
+     * per worker and two per worker equal under threads(2), one faster under
+     * processes(2) (17.6 against 20.2 ms), where every task is a round trip to
+     * a worker process; four per worker were slower again.
      */
-    static final int GEMM_TASKS_PER_WORKER = 2;
+    static final int GEMM_TASKS_PER_WORKER = 1;
     /**
      * The rectangles of a two-phase gemm are cut until there are enough of
      * them, halving whichever side is longer measured in these units: each

@@ -63,7 +63,7 @@ public final class SparkCommand implements Callable<Integer> {
     Backend backend;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
-            description = "Unmeasured runs of each contender first; Spark's shuffle still ran 40% slower in the second "
+            description = "Unmeasured runs of each contender first; Spark's shuffle still ran 40%% slower in the second "
                     + "than in the third (default: ${DEFAULT-VALUE}).")
     int warmup;
 
