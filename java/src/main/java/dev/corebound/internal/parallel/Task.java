@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 
@@ -330,15 +331,25 @@ public sealed interface Task {
     }
 
     /**
-     * Sums {@code data}'s bytes. Sent to a worker process, the bytes travel
-     * through its pipe: the cost of moving data by message instead of sharing it.
+     * Sums the first {@code length} bytes of {@code data}. Sent to a worker
+     * process, the bytes travel through its pipe: the cost of moving data by
+     * message instead of sharing it.
      */
-    record Checksum(byte[] data) implements Task {
+    record Checksum(byte[] data, int length) implements Task {
+        public Checksum {
+            Objects.checkFromIndexSize(0, length, data.length);
+        }
+
+        /** All of {@code data}. */
+        public Checksum(byte[] data) {
+            this(data, data.length);
+        }
+
         @Override
         public double run(BackendKernels kernels, GilContext gil) {
             long sum = 0;
-            for (byte b : data) {
-                sum += b;
+            for (int i = 0; i < length; i++) {
+                sum += data[i];
             }
             return sum;
         }

@@ -51,39 +51,60 @@ final class Protocol {
     record Reply(double result, Failure failure) {
     }
 
-    /** Maps a chunk id to the worker's mapping of it. */
-    interface Chunks {
+    /**
+     * The task codes: the one table both directions read. A task travels as
+     * its kind's ordinal; the writer's switch over the sealed {@link Task} and
+     * the reader's switch over the kinds are both exhaustive, so a task left
+     * out of either does not compile.
+     */
+    enum Kind {
+        DOT, AXPY, SCAL, ASUM, NRM2, IAMAX, SUM, GEMV, GEMM, MONTE_CARLO_PI, MANDELBROT, REQUESTS, CHECKSUM, PING,
+        SPIN, CRASH, PACK_B, GEMM_PACKED
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+
+    /** What a worker decodes requests into. */
+    interface WorkerMemory {
+        /** The worker's mapping of the pool's chunk {@code id}. */
         MemorySegment chunk(int id) throws IOException;
+
+        /**
+         * A buffer of at least {@code length} bytes that the worker reuses from
+         * message to message: a new array per message would land in fresh heap,
+         * and on a VM faulting in fresh pages costs more than the pipe.
+         */
+        byte[] messageBuffer(int length);
     }
 
     static void writeRequest(DataOutput out, Backend backend, Task task, SharedMemory memory) throws IOException {
         out.writeByte(backend.ordinal());
         switch (task) {
             case Task.Dot t -> {
-                out.writeByte(0);
+                kind(out, Kind.DOT);
                 out.writeLong(t.n());
                 segment(out, memory, t.x());
                 segment(out, memory, t.y());
             }
             case Task.Axpy t -> {
-                out.writeByte(1);
+                kind(out, Kind.AXPY);
                 out.writeLong(t.n());
                 out.writeDouble(t.alpha());
                 segment(out, memory, t.x());
                 segment(out, memory, t.y());
             }
             case Task.Scal t -> {
-                out.writeByte(2);
+                kind(out, Kind.SCAL);
                 out.writeLong(t.n());
                 out.writeDouble(t.alpha());
                 segment(out, memory, t.x());
             }
-            case Task.Asum t -> vectorReduction(out, memory, 3, t.n(), t.x());
-            case Task.Nrm2 t -> vectorReduction(out, memory, 4, t.n(), t.x());
-            case Task.Iamax t -> vectorReduction(out, memory, 5, t.n(), t.x());
-            case Task.Sum t -> vectorReduction(out, memory, 6, t.n(), t.x());
+            case Task.Asum t -> vectorReduction(out, memory, Kind.ASUM, t.n(), t.x());
+            case Task.Nrm2 t -> vectorReduction(out, memory, Kind.NRM2, t.n(), t.x());
+            case Task.Iamax t -> vectorReduction(out, memory, Kind.IAMAX, t.n(), t.x());
+            case Task.Sum t -> vectorReduction(out, memory, Kind.SUM, t.n(), t.x());
             case Task.Gemv t -> {
-                out.writeByte(7);
+                kind(out, Kind.GEMV);
                 out.writeByte(t.trans().ordinal());
                 out.writeLong(t.m());
                 out.writeLong(t.n());
@@ -94,7 +115,7 @@ final class Protocol {
                 segment(out, memory, t.y());
             }
             case Task.Gemm t -> {
-                out.writeByte(8);
+                kind(out, Kind.GEMM);
                 out.writeByte(t.transA().ordinal());
                 out.writeByte(t.transB().ordinal());
                 out.writeLong(t.m());
@@ -109,13 +130,13 @@ final class Protocol {
                 out.writeLong(t.ldc());
             }
             case Task.MonteCarloPi t -> {
-                out.writeByte(9);
+                kind(out, Kind.MONTE_CARLO_PI);
                 out.writeLong(t.seed());
                 out.writeLong(t.first());
                 out.writeLong(t.count());
             }
             case Task.Mandelbrot t -> {
-                out.writeByte(10);
+                kind(out, Kind.MANDELBROT);
                 out.writeLong(t.width());
                 out.writeLong(t.height());
                 out.writeLong(t.rowBegin());
@@ -127,23 +148,23 @@ final class Protocol {
                 out.writeDouble(t.yMax());
             }
             case Task.Requests t -> {
-                out.writeByte(11);
+                kind(out, Kind.REQUESTS);
                 out.writeInt(t.port());
                 out.writeInt(t.count());
             }
             case Task.Checksum t -> {
-                out.writeByte(12);
-                out.writeInt(t.data().length);
-                writeBytes(out, t.data());
+                kind(out, Kind.CHECKSUM);
+                out.writeInt(t.length());
+                writeBytes(out, t.data(), t.length());
             }
-            case Task.Ping t -> out.writeByte(13);
+            case Task.Ping t -> kind(out, Kind.PING);
             case Task.Spin t -> {
-                out.writeByte(14);
+                kind(out, Kind.SPIN);
                 out.writeLong(t.millis());
             }
-            case Task.Crash t -> out.writeByte(15);
+            case Task.Crash t -> kind(out, Kind.CRASH);
             case Task.PackB t -> {
-                out.writeByte(16);
+                kind(out, Kind.PACK_B);
                 out.writeByte(t.transB().ordinal());
                 out.writeLong(t.k());
                 out.writeLong(t.n());
@@ -156,7 +177,7 @@ final class Protocol {
                 out.writeUTF(t.layout());
             }
             case Task.GemmPacked t -> {
-                out.writeByte(17);
+                kind(out, Kind.GEMM_PACKED);
                 out.writeByte(t.transA().ordinal());
                 out.writeLong(t.m());
                 out.writeLong(t.k());
@@ -173,9 +194,9 @@ final class Protocol {
         }
     }
 
-    private static void vectorReduction(DataOutput out, SharedMemory memory, int kind, long n, MemorySegment x)
+    private static void vectorReduction(DataOutput out, SharedMemory memory, Kind kind, long n, MemorySegment x)
             throws IOException {
-        out.writeByte(kind);
+        kind(out, kind);
         out.writeLong(n);
         segment(out, memory, x);
     }
@@ -222,7 +243,7 @@ final class Protocol {
     private static void writeText(DataOutput out, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
-        writeBytes(out, bytes);
+        writeBytes(out, bytes, bytes.length);
     }
 
     private static String readText(DataInput in) throws IOException {
@@ -242,58 +263,80 @@ final class Protocol {
         }
     }
 
-    static Task readTask(DataInput in, Chunks chunks) throws IOException {
-        int kind = in.readByte();
-        return switch (kind) {
-            case 0 -> new Task.Dot(in.readLong(), segment(in, chunks), segment(in, chunks));
-            case 1 -> new Task.Axpy(in.readLong(), in.readDouble(), segment(in, chunks), segment(in, chunks));
-            case 2 -> new Task.Scal(in.readLong(), in.readDouble(), segment(in, chunks));
-            case 3 -> new Task.Asum(in.readLong(), segment(in, chunks));
-            case 4 -> new Task.Nrm2(in.readLong(), segment(in, chunks));
-            case 5 -> new Task.Iamax(in.readLong(), segment(in, chunks));
-            case 6 -> new Task.Sum(in.readLong(), segment(in, chunks));
-            case 7 -> new Task.Gemv(Transpose.values()[in.readByte()], in.readLong(), in.readLong(), in.readDouble(),
-                    segment(in, chunks), in.readLong(), segment(in, chunks), segment(in, chunks));
-            case 8 -> new Task.Gemm(Transpose.values()[in.readByte()], Transpose.values()[in.readByte()],
-                    in.readLong(), in.readLong(), in.readLong(), in.readDouble(), segment(in, chunks), in.readLong(),
-                    segment(in, chunks), in.readLong(), segment(in, chunks), in.readLong());
-            case 9 -> new Task.MonteCarloPi(in.readLong(), in.readLong(), in.readLong());
-            case 10 -> new Task.Mandelbrot(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(),
+    static Task readTask(DataInput in, WorkerMemory memory) throws IOException {
+        int code = in.readUnsignedByte();
+        if (code >= KINDS.length) {
+            throw new IOException("unknown task kind " + code);
+        }
+        return switch (KINDS[code]) {
+            case DOT -> new Task.Dot(in.readLong(), segment(in, memory), segment(in, memory));
+            case AXPY -> new Task.Axpy(in.readLong(), in.readDouble(), segment(in, memory), segment(in, memory));
+            case SCAL -> new Task.Scal(in.readLong(), in.readDouble(), segment(in, memory));
+            case ASUM -> new Task.Asum(in.readLong(), segment(in, memory));
+            case NRM2 -> new Task.Nrm2(in.readLong(), segment(in, memory));
+            case IAMAX -> new Task.Iamax(in.readLong(), segment(in, memory));
+            case SUM -> new Task.Sum(in.readLong(), segment(in, memory));
+            case GEMV -> new Task.Gemv(Transpose.values()[in.readByte()], in.readLong(), in.readLong(), in.readDouble(),
+                    segment(in, memory), in.readLong(), segment(in, memory), segment(in, memory));
+            case GEMM -> new Task.Gemm(Transpose.values()[in.readByte()], Transpose.values()[in.readByte()],
+                    in.readLong(), in.readLong(), in.readLong(), in.readDouble(), segment(in, memory), in.readLong(),
+                    segment(in, memory), in.readLong(), segment(in, memory), in.readLong());
+            case MONTE_CARLO_PI -> new Task.MonteCarloPi(in.readLong(), in.readLong(), in.readLong());
+            case MANDELBROT -> new Task.Mandelbrot(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(),
                     in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
-            case 11 -> new Task.Requests(in.readInt(), in.readInt());
-            case 12 -> new Task.Checksum(readBytes(in, in.readInt()));
-            case 13 -> new Task.Ping();
-            case 14 -> new Task.Spin(in.readLong());
-            case 15 -> new Task.Crash();
-            case 16 -> new Task.PackB(Transpose.values()[in.readByte()], in.readLong(), in.readLong(), in.readDouble(),
-                    segment(in, chunks), in.readLong(), in.readLong(), in.readLong(), segment(in, chunks), in.readUTF());
-            case 17 -> new Task.GemmPacked(Transpose.values()[in.readByte()], in.readLong(), in.readLong(),
-                    segment(in, chunks), in.readLong(), segment(in, chunks), in.readLong(), in.readLong(), in.readLong(),
-                    segment(in, chunks), in.readLong(), in.readUTF());
-            default -> throw new IOException("unknown task kind " + kind);
+            case REQUESTS -> new Task.Requests(in.readInt(), in.readInt());
+            case CHECKSUM -> checksum(in, memory);
+            case PING -> new Task.Ping();
+            case SPIN -> new Task.Spin(in.readLong());
+            case CRASH -> new Task.Crash();
+            case PACK_B -> new Task.PackB(Transpose.values()[in.readByte()], in.readLong(), in.readLong(), in.readDouble(),
+                    segment(in, memory), in.readLong(), in.readLong(), in.readLong(), segment(in, memory), in.readUTF());
+            case GEMM_PACKED -> new Task.GemmPacked(Transpose.values()[in.readByte()], in.readLong(), in.readLong(),
+                    segment(in, memory), in.readLong(), segment(in, memory), in.readLong(), in.readLong(), in.readLong(),
+                    segment(in, memory), in.readLong(), in.readUTF());
         };
     }
 
     /** Writes bytes in pipe-sized pieces (see {@link #PIPE_CHUNK}). */
-    private static void writeBytes(DataOutput out, byte[] data) throws IOException {
-        for (int at = 0; at < data.length; at += PIPE_CHUNK) {
-            out.write(data, at, Math.min(PIPE_CHUNK, data.length - at));
+    private static void writeBytes(DataOutput out, byte[] data, int length) throws IOException {
+        for (int at = 0; at < length; at += PIPE_CHUNK) {
+            out.write(data, at, Math.min(PIPE_CHUNK, length - at));
         }
+    }
+
+    private static void kind(DataOutput out, Kind kind) throws IOException {
+        out.writeByte(kind.ordinal());
+    }
+
+    /** A checksum's bytes, read into the worker's reused buffer. */
+    private static Task.Checksum checksum(DataInput in, WorkerMemory memory) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("negative checksum length " + length);
+        }
+        byte[] buffer = memory.messageBuffer(length);
+        readFully(in, buffer, length);
+        return new Task.Checksum(buffer, length);
     }
 
     /** Reads {@code length} bytes in pipe-sized pieces. */
     private static byte[] readBytes(DataInput in, int length) throws IOException {
         byte[] data = new byte[length];
-        for (int at = 0; at < length; at += PIPE_CHUNK) {
-            in.readFully(data, at, Math.min(PIPE_CHUNK, length - at));
-        }
+        readFully(in, data, length);
         return data;
     }
 
-    private static MemorySegment segment(DataInput in, Chunks chunks) throws IOException {
+    /** Reads {@code length} bytes into the start of {@code data} in pipe-sized pieces. */
+    private static void readFully(DataInput in, byte[] data, int length) throws IOException {
+        for (int at = 0; at < length; at += PIPE_CHUNK) {
+            in.readFully(data, at, Math.min(PIPE_CHUNK, length - at));
+        }
+    }
+
+    private static MemorySegment segment(DataInput in, WorkerMemory memory) throws IOException {
         int chunk = in.readInt();
         long offset = in.readLong();
         long bytes = in.readLong();
-        return chunks.chunk(chunk).asSlice(offset, bytes);
+        return memory.chunk(chunk).asSlice(offset, bytes);
     }
 }

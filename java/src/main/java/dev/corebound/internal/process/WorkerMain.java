@@ -61,10 +61,10 @@ public final class WorkerMain {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         exitWithParent();
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-        MappedChunks chunks = new MappedChunks(Path.of(args[0]));
+        MappedChunks memory = new MappedChunks(Path.of(args[0]));
         Map<Backend, BackendKernels> kernels = new EnumMap<>(Backend.class);
         for (Backend backend; (backend = Protocol.readBackend(in)) != null; ) {
-            Task task = Protocol.readTask(in, chunks);
+            Task task = Protocol.readTask(in, memory);
             try {
                 Protocol.writeResult(out, task.run(kernels(kernels, backend), GilContext.NONE));
             } catch (RuntimeException e) {
@@ -105,14 +105,23 @@ public final class WorkerMain {
         });
     }
 
-    /** The pool's chunks as this worker maps them: each the first time a task names it. */
-    private static final class MappedChunks implements Protocol.Chunks {
+    /** The pool's chunks as this worker maps them (each the first time a task names it), and its message buffer. */
+    private static final class MappedChunks implements Protocol.WorkerMemory {
         private final Path dir;
         private final Map<Integer, MemorySegment> mapped = new HashMap<>();
         private Arena mappings;
+        private byte[] messages = new byte[0];
 
         MappedChunks(Path dir) {
             this.dir = dir;
+        }
+
+        @Override
+        public byte[] messageBuffer(int length) {
+            if (messages.length < length) {
+                messages = new byte[length];
+            }
+            return messages;
         }
 
         @Override
