@@ -4,8 +4,12 @@ import dev.corebound.internal.kernel.Kernels;
 import dev.corebound.internal.parallel.ParallelAccess;
 import dev.corebound.parallel.Parallelism;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Entry point: pick a backend, get a {@link Blas}.
@@ -21,7 +25,32 @@ import java.util.List;
  */
 public final class Corebound {
 
+    private static final String VERSION_FILE = "version.properties";
+
     private Corebound() {
+    }
+
+    /** This library's version, e.g. "0.1.0". */
+    public static String version() {
+        return Version.VALUE;
+    }
+
+    /** Read once, from the file the build filled in with the project's version. */
+    private static final class Version {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (InputStream in = Corebound.class.getResourceAsStream(VERSION_FILE)) {
+                if (in == null) {
+                    throw new IllegalStateException(VERSION_FILE + " is missing from corebound's classes");
+                }
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read corebound's " + VERSION_FILE, e);
+            }
+        }
     }
 
     /**

@@ -30,12 +30,20 @@ final class Shapes {
         if (rows == 0 || cols == 0) {
             return 0;
         }
-        return Math.addExact(Math.multiplyExact(rows - 1, ld), cols);
+        try {
+            return Math.addExact(Math.multiplyExact(rows - 1, ld), cols);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("a " + rows + " x " + cols + " matrix with ld " + ld
+                    + " has more elements than a long can count", e);
+        }
     }
 
     static MemorySegment allocate(Arena arena, long doubles) {
         try {
-            return arena.allocate(Math.multiplyExact(doubles, (long) Double.BYTES), DenseVector.ALIGNMENT);
+            if (doubles > Long.MAX_VALUE / Double.BYTES) {
+                throw new IllegalArgumentException("cannot allocate " + doubles + " doubles: more bytes than a long can count");
+            }
+            return arena.allocate(doubles * Double.BYTES, DenseVector.ALIGNMENT);
         } catch (IllegalStateException e) {
             throw new IllegalStateException("cannot allocate: the arena's memory was closed", e);
         }

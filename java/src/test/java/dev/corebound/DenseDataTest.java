@@ -34,6 +34,10 @@ class DenseDataTest {
             assertTrue(e.getMessage().contains("cols"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> DenseMatrix.allocate(arena, 2, 5, 4));
             assertTrue(e.getMessage().contains("ld must be at least"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> DenseMatrix.allocate(arena, 1L << 40, 1L << 40));
+            assertTrue(e.getMessage().contains("a 1099511627776 x 1099511627776 matrix"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> DenseMatrix.allocate(arena, 1L << 31, 1L << 31));
+            assertTrue(e.getMessage().contains("4611686018427387904 doubles"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> DenseMatrix.wrap(new double[5], 2, 3));
             assertTrue(e.getMessage().contains("needs 6 doubles"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> DenseVector.wrap(MemorySegment.ofArray(new byte[12])));

@@ -118,13 +118,23 @@ public abstract sealed class Parallelism implements AutoCloseable
             throw new IllegalArgumentException("unknown parallelism '" + name + "': use serial, threads(n), "
                     + "virtualThreads, gil(n), processes(n) or nativeThreads(n)");
         }
-        int n = Integer.parseInt(m.group(2));
+        int n = workerCount(name, m.group(2));
         return switch (m.group(1)) {
             case "threads" -> threads(n);
             case "gil" -> gil(n);
             case "processes" -> processes(n);
             default -> nativeThreads(n);
         };
+    }
+
+    /** The digits of a name's worker count as an int, or an error that says the allowed range. */
+    private static int workerCount(String name, String digits) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        if (significant.length() > 10 || Long.parseLong(significant) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("parallelism '" + name + "': the worker count must be from 1 to "
+                    + Integer.MAX_VALUE + " (and processes(n) has a lower limit, see ProcessPool.maxWorkers())");
+        }
+        return Integer.parseInt(significant);
     }
 
     static int requirePositive(String what, int n) {

@@ -1,5 +1,6 @@
 package dev.corebound.parallel;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,5 +23,19 @@ class ParallelismNamesTest {
     void aBadNameSaysWhatIsAllowed(String name) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.parse(name).close());
         assertTrue(e.getMessage().contains("threads(n)") || e.getMessage().contains("at least 1"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads(99999999999)", "gil(2147483648)", "processes(000000000000000000001000000000000)"})
+    void aWorkerCountBeyondAnIntSaysTheRange(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.parse(name).close());
+        assertTrue(e.getMessage().contains("from 1 to 2147483647"), e.getMessage());
+    }
+
+    @Test
+    void leadingZerosStillParse() {
+        try (Parallelism p = Parallelism.parse("threads(002)")) {
+            assertEquals(2, p.workers());
+        }
     }
 }

@@ -17,7 +17,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Platform p = Platform.current();
-        System.out.println("corebound 0.1.0");
+        System.out.println("corebound " + Corebound.version());
         System.out.printf("platform   %s%n", p.id());
         System.out.printf("cpu        %s%n", p.cpuModel());
         System.out.printf("simd       %s%n", String.join(" ", p.simdFeatures()));

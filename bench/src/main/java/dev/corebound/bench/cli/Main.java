@@ -1,5 +1,6 @@
 package dev.corebound.bench.cli;
 
+import dev.corebound.Corebound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** The corebound command-line tool. */
-@Command(name = "corebound", mixinStandardHelpOptions = true, version = "corebound 0.1.0",
+@Command(name = "corebound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         scope = CommandLine.ScopeType.INHERIT, // every command takes --help and --version
         description = "Runs corebound's kernels and benchmarks on this machine.",
         subcommands = {InfoCommand.class, PeakCommand.class, CompareCommand.class, ClaimsCommand.class},
@@ -28,5 +29,13 @@ public final class Main {
     /** Runs the tool and returns its exit code, for tests. */
     public static int run(String... args) {
         return new CommandLine(new Main()).execute(args);
+    }
+
+    /** --version: the library's version, written once in the parent pom. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"corebound " + Corebound.version()};
+        }
     }
 }

@@ -16,8 +16,15 @@ public record Subject(String op, String implementation, String parallelism, long
         return workers(parallelism);
     }
 
-    /** The worker count of a parallelism name: 2 for "threads(2)", 1 when it has no count. */
+    /**
+     * The worker count of a parallelism name: 2 for "threads(2)", this machine's
+     * cores for virtualThreads (a virtual thread per slice, carried by one
+     * platform thread per core), 1 for serial.
+     */
     public static int workers(String parallelism) {
+        if (parallelism.equals("virtualThreads")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
         int open = parallelism.indexOf('(');
         return open < 0 ? 1 : Integer.parseInt(parallelism.substring(open + 1, parallelism.length() - 1));
     }

@@ -33,6 +33,14 @@ class PlansTest {
     }
 
     @Test
+    void virtualThreadsCountAsOneWorkerPerCore() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, Subject.workers("virtualThreads"));
+        assertEquals(3, Subject.workers("threads(3)"));
+        assertEquals(1, Subject.workers("serial"));
+    }
+
+    @Test
     void theFullPlanRunsSmallProductsForCallCosts() {
         List<PlanEntry> plan = Plans.full(2);
         for (String backend : List.of("JAVA_SCALAR", "JAVA_VECTOR", "NATIVE", "OPENBLAS", "OPENBLAS_JNI")) {

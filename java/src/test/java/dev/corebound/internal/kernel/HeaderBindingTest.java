@@ -27,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * The bindings are written by hand in jextract's shape; this test reads the C
- * headers and fails when a binding's FunctionDescriptor differs from the C
+ * The bindings are in jextract's shape: native/jextract.sh generates them
+ * where jextract is installed, and the copies in the repository were written
+ * by hand to the same shape where it was not. Either way, this test reads the
+ * C headers and fails when a binding's FunctionDescriptor differs from the C
  * prototype. corebound.h (path from the build, system property
  * corebound.header) must match corebound_h function for function; the
  * functions openblas_h binds must match OpenBLAS's cblas.h, read from

@@ -1,5 +1,6 @@
 package dev.corebound.spark.cli;
 
+import dev.corebound.Corebound;
 import dev.corebound.Backend;
 import dev.corebound.bench.report.Machine;
 import dev.corebound.spark.ExecutorCheck;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  * Mandelbrot on the executors against the same slices on one machine, checks
  * every pair's results, and writes results.json, results.csv and report.md.
  */
-@Command(name = "corebound spark", mixinStandardHelpOptions = true, version = "corebound 0.1.0",
+@Command(name = "corebound spark", mixinStandardHelpOptions = true, versionProvider = SparkCommand.Version.class,
         description = {"Runs corebound's kernels on Apache Spark executors: its block matrix multiply against MLlib's "
                 + "BlockMatrix.multiply on the same blocks and partitions, and its sliced gemm, Monte Carlo pi and "
                 + "Mandelbrot against the same slices on one machine.",
@@ -152,5 +153,13 @@ public final class SparkCommand implements Callable<Integer> {
 
     private static boolean failedCheck(String note) {
         return note.contains("DIFFER") || note.contains("DISAGREE");
+    }
+
+    /** --version: the library's version, written once in the parent pom. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"corebound " + Corebound.version()};
+        }
     }
 }
