@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The plans {@code compare} runs. {@link #quick} fits in about three minutes
+ * The plans {@code compare} runs. {@link #quick} fits in about three and a half minutes
  * on two cores; {@link #full} sweeps every size and worker count.
  */
 public final class Plans {

@@ -21,14 +21,19 @@ final class NativePackedGemm implements PackedGemm {
             corebound_h.cb_dgemm_packed$address(), corebound_h.cb_dgemm_packed$descriptor());
 
     private final Downcalls downcalls;
+    /** Both fixed when the library loads (it picks its kernel set then), so asked once, not on every call. */
+    private final String layout;
+    private final long columnStep;
 
     NativePackedGemm(Downcalls downcalls) {
         this.downcalls = downcalls;
+        this.layout = NativeBlas.libraryInfo();
+        this.columnStep = corebound_h.cb_dgemm_column_step();
     }
 
     @Override
     public String layout() {
-        return NativeBlas.libraryInfo();
+        return layout;
     }
 
     @Override
@@ -38,7 +43,7 @@ final class NativePackedGemm implements PackedGemm {
 
     @Override
     public long columnStep() {
-        return corebound_h.cb_dgemm_column_step();
+        return columnStep;
     }
 
     @Override

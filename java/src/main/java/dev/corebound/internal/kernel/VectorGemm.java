@@ -63,10 +63,11 @@ final class VectorGemm implements PackedGemm {
 
     private static final VectorSpecies<Double> S = VectorWidth.SPECIES;
     private static final int L = VectorWidth.LANES;
+    private static final String LAYOUT = "JAVA_VECTOR " + S.vectorBitSize() + "-bit: kc " + KC + ", nr " + NR;
 
     @Override
     public String layout() {
-        return "JAVA_VECTOR " + S.vectorBitSize() + "-bit: kc " + KC + ", nr " + NR;
+        return LAYOUT;
     }
 
     @Override

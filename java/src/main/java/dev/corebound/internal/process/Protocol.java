@@ -251,7 +251,9 @@ final class Protocol {
         if (length < 0) {
             throw new IOException("negative text length " + length);
         }
-        return new String(readBytes(in, length), StandardCharsets.UTF_8);
+        byte[] bytes = new byte[length];
+        readFully(in, bytes, length);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Reads the backend of the next request, or null at the end of the stream (the parent is gone). */
@@ -317,13 +319,6 @@ final class Protocol {
         byte[] buffer = memory.messageBuffer(length);
         readFully(in, buffer, length);
         return new Task.Checksum(buffer, length);
-    }
-
-    /** Reads {@code length} bytes in pipe-sized pieces. */
-    private static byte[] readBytes(DataInput in, int length) throws IOException {
-        byte[] data = new byte[length];
-        readFully(in, data, length);
-        return data;
     }
 
     /** Reads {@code length} bytes into the start of {@code data} in pipe-sized pieces. */

@@ -61,7 +61,7 @@ public final class WorkerMain {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         exitWithParent();
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-        MappedChunks memory = new MappedChunks(Path.of(args[0]));
+        MappedMemory memory = new MappedMemory(Path.of(args[0]));
         Map<Backend, BackendKernels> kernels = new EnumMap<>(Backend.class);
         for (Backend backend; (backend = Protocol.readBackend(in)) != null; ) {
             Task task = Protocol.readTask(in, memory);
@@ -106,13 +106,13 @@ public final class WorkerMain {
     }
 
     /** The pool's chunks as this worker maps them (each the first time a task names it), and its message buffer. */
-    private static final class MappedChunks implements Protocol.WorkerMemory {
+    private static final class MappedMemory implements Protocol.WorkerMemory {
         private final Path dir;
         private final Map<Integer, MemorySegment> mapped = new HashMap<>();
         private Arena mappings;
         private byte[] messages = new byte[0];
 
-        MappedChunks(Path dir) {
+        MappedMemory(Path dir) {
             this.dir = dir;
         }
 
