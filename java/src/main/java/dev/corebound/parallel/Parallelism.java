@@ -44,7 +44,7 @@ public abstract sealed class Parallelism implements AutoCloseable
         return new Serial();
     }
 
-    /** {@code n} platform threads in this JVM, sharing memory. */
+    /** {@code n} platform threads in this JVM, sharing memory: the caller and n - 1 pool threads. */
     public static ThreadPool threads(int n) {
         return new ThreadPool(n, false);
     }

@@ -2,7 +2,6 @@ package dev.corebound.internal.parallel;
 
 import dev.corebound.internal.kernel.BackendKernels;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,22 +11,19 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Threads of this JVM sharing its memory: n platform threads, or a virtual
- * thread per slice. Either way slices are handed out as workers free up, so
- * uneven slices balance.
+ * n platform threads of this JVM sharing its memory: the caller and n - 1
+ * pool threads take a call's slices as they free up (see {@link SharedTasks}),
+ * so uneven slices balance.
  */
 public final class ThreadWorkers extends Workers {
 
     private final int threads;
-    private final boolean virtual;
-    private final ExecutorService executor;
+    private final ExecutorService helpers;
 
-    public ThreadWorkers(int threads, boolean virtual) {
+    public ThreadWorkers(int threads) {
         this.threads = threads;
-        this.virtual = virtual;
-        this.executor = virtual
-                ? Executors.newVirtualThreadPerTaskExecutor()
-                : Executors.newFixedThreadPool(threads, daemonThreads("corebound-threads-"));
+        // A fixed pool starts its threads on first use, so threads(1) starts none.
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, threads - 1), daemonThreads("corebound-threads-"));
     }
 
     /** Daemon platform threads named prefix1, prefix2, ...: a pool never keeps the JVM alive. */
@@ -38,7 +34,7 @@ public final class ThreadWorkers extends Workers {
 
     @Override
     public String name() {
-        return virtual ? "virtualThreads" : "threads(" + threads + ")";
+        return "threads(" + threads + ")";
     }
 
     @Override
@@ -48,11 +44,7 @@ public final class ThreadWorkers extends Workers {
 
     @Override
     protected double[] runOpen(BackendKernels kernels, List<? extends Task> tasks) {
-        List<Future<Double>> futures = new ArrayList<>(tasks.size());
-        for (Task task : tasks) {
-            futures.add(executor.submit(() -> task.run(kernels, GilContext.NONE)));
-        }
-        return collect(futures);
+        return SharedTasks.run(tasks.size(), threads - 1, helpers, i -> tasks.get(i).run(kernels, GilContext.NONE));
     }
 
     /** Waits for every future, then returns their results in order or throws the first failure. */
@@ -83,6 +75,6 @@ public final class ThreadWorkers extends Workers {
 
     @Override
     protected void stop() {
-        executor.shutdownNow();
+        helpers.shutdownNow();
     }
 }

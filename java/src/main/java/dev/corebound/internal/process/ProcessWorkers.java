@@ -4,6 +4,7 @@ import dev.corebound.Backend;
 import dev.corebound.internal.kernel.BackendKernels;
 import dev.corebound.internal.parallel.Staging;
 import dev.corebound.internal.parallel.Task;
+import dev.corebound.internal.parallel.SharedTasks;
 import dev.corebound.internal.parallel.ThreadWorkers;
 import dev.corebound.internal.parallel.Workers;
 import dev.corebound.parallel.ProcessPool.Stats;
@@ -23,7 +24,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -117,7 +117,8 @@ public final class ProcessWorkers extends Workers {
         this.spare = size < PoolLimit.max() ? new SpareWorker(launcher) : null;
         this.slots = new Slot[size];
         this.idle = new ArrayBlockingQueue<>(size);
-        this.drivers = Executors.newFixedThreadPool(size, ThreadWorkers.daemonThreads("corebound-process-driver-"));
+        // The caller drives one worker itself (see SharedTasks); these threads drive the others.
+        this.drivers = Executors.newFixedThreadPool(Math.max(1, size - 1), ThreadWorkers.daemonThreads("corebound-process-driver-"));
         this.shutdownHook = Thread.ofPlatform().unstarted(this::destroy);
         try {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -190,11 +191,7 @@ public final class ProcessWorkers extends Workers {
     @Override
     protected double[] runOpen(BackendKernels kernels, List<? extends Task> tasks) {
         Backend backend = kernels.backend();
-        List<Future<Double>> futures = new ArrayList<>(tasks.size());
-        for (Task task : tasks) {
-            futures.add(drivers.submit(() -> call(backend, task)));
-        }
-        return ThreadWorkers.collect(futures);
+        return SharedTasks.run(tasks.size(), slots.length - 1, drivers, i -> call(backend, tasks.get(i)));
     }
 
     /** Runs one task in a slot; a worker that fails is replaced before the failure is thrown. */
