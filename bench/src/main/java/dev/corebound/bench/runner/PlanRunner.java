@@ -89,12 +89,12 @@ public final class PlanRunner {
     }
 
     /**
-     * Runs every entry; JMH's own output goes to {@code log}, a progress line to {@code terminal}.
+     * Runs every entry; JMH's own output goes to {@code log} (replaced: a folder holds one run), a progress line to {@code terminal}.
      * Returns the results, which {@link #snapshot()} can also give while it runs.
      */
     public Results run(List<PlanEntry> plan, Settings settings, Path log, PrintStream terminal, boolean interactive)
             throws IOException {
-        try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8)) {
+        try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
             Progress progress = new Progress(OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL),
                     new ProgressLine(terminal, interactive, plan.size() * settings.repeat()));
             for (int round = 0; round < settings.repeat(); round++) {

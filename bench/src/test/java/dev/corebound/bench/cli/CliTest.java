@@ -116,6 +116,16 @@ class CliTest {
     }
 
     @Test
+    void aSecondRunIntoTheSameFolderReplacesJmhsLog(@TempDir Path dir) throws Exception {
+        for (int run = 0; run < 2; run++) {
+            Run r = tinyCompare(dir, "--op", "dot", "--backend", "JAVA_SCALAR", "--size", "1000");
+            assertEquals(0, r.exit(), r.out() + r.err());
+        }
+        long benchmarks = Files.readAllLines(dir.resolve("jmh.log")).stream().filter(l -> l.startsWith("# Benchmark:")).count();
+        assertEquals(1, benchmarks, "jmh.log holds the last run only");
+    }
+
+    @Test
     void repeatRunsEveryEntryAgainAndReportsTheSpread(@TempDir Path dir) throws Exception {
         Run r = tinyCompare(dir, "--op", "dot", "--backend", "JAVA_SCALAR", "--size", "1000", "--repeat", "2");
         assertEquals(0, r.exit(), r.out() + r.err());
