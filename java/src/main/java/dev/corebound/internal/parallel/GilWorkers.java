@@ -81,7 +81,7 @@ public final class GilWorkers extends Workers {
                 }
             }));
         }
-        return ThreadWorkers.collect(futures);
+        return Futures.collect(futures);
     }
 
     private void acquire() {

@@ -3,10 +3,8 @@ package dev.corebound.internal.parallel;
 import dev.corebound.internal.kernel.BackendKernels;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,32 +43,6 @@ public final class ThreadWorkers extends Workers {
     @Override
     protected double[] runOpen(BackendKernels kernels, List<? extends Task> tasks) {
         return SharedTasks.run(tasks.size(), threads - 1, helpers, i -> tasks.get(i).run(kernels, GilContext.NONE));
-    }
-
-    /** Waits for every future, then returns their results in order or throws the first failure. */
-    public static double[] collect(List<Future<Double>> futures) {
-        double[] results = new double[futures.size()];
-        RuntimeException failure = null;
-        boolean interrupted = false;
-        for (int i = 0; i < results.length; i++) {
-            try {
-                results[i] = futures.get(i).get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-                i--; // keep waiting: the slices write into the caller's memory
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return results;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class VirtualThreadWorkers extends Workers {
         for (Task task : tasks) {
             futures.add(executor.submit(() -> task.run(kernels, GilContext.NONE)));
         }
-        return ThreadWorkers.collect(futures);
+        return Futures.collect(futures);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.corebound.internal.process;
 
 import dev.corebound.Backend;
 import dev.corebound.internal.kernel.BackendKernels;
+import dev.corebound.internal.parallel.SharedTasks;
 import dev.corebound.internal.parallel.Staging;
 import dev.corebound.internal.parallel.Task;
-import dev.corebound.internal.parallel.SharedTasks;
 import dev.corebound.internal.parallel.ThreadWorkers;
 import dev.corebound.internal.parallel.Workers;
 import dev.corebound.parallel.ProcessPool.Stats;
