@@ -38,11 +38,12 @@ public final class SharedTasks {
     }
 
     /**
-     * Runs tasks 0 to size - 1 on the calling thread and up to {@code helpers}
-     * tasks of {@code executor} at once, and returns their results in order
-     * once all have finished, or throws the failure of the first task that
-     * failed. The caller's interrupt does not cut the wait short (the tasks
-     * write into the caller's memory); it is kept for the caller.
+     * Runs tasks 0 to size - 1 on the calling thread and on up to
+     * {@code helpers} threads of {@code executor}, and returns their results
+     * in task order once all have finished, or throws the failure of the
+     * first task (in task order) that failed. The caller's interrupt does not
+     * cut the wait short (the tasks write into the caller's memory); it is
+     * kept for the caller.
      */
     public static double[] run(int size, int helpers, Executor executor, Body body) {
         SharedTasks shared = new SharedTasks(size, body);
